@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = "Site settings"
+
+    def ready(self):
+        from . import signals  # noqa: F401

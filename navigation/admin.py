@@ -1,0 +1,22 @@
+from django.contrib import admin
+from mptt.admin import DraggableMPTTAdmin
+
+from .models import MenuItem
+
+
+@admin.register(MenuItem)
+class MenuItemAdmin(DraggableMPTTAdmin):
+    """The menu as a tree: drag an item to reorder it or to move it under another item."""
+
+    mptt_level_indent = 24
+    list_display = ["tree_actions", "indented_title", "kind", "published", "show_in_menu"]
+    list_display_links = ["indented_title"]
+    list_filter = ["kind", "published", "show_in_menu"]
+    search_fields = ["title", "slug", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["parent"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "parent", "kind", "published", "show_in_menu"]}),
+        ("Content page", {"fields": ["summary", "body"]}),
+        ("Link", {"fields": ["section", "url"], "description": "For section and outside links."}),
+    ]

@@ -1,0 +1,134 @@
+"""The demo navigation tree: every item of the reference site's menu, nested as there.
+
+Each entry is ``(title, options, children)``. Options may set ``slug``, ``kind``, ``section``,
+``url`` or ``show_in_menu``; content for pages comes from ``demo_pages.PAGES`` by tree path.
+"""
+
+from django.utils.text import slugify
+
+MENU = [
+    ("Home", {"kind": "section", "section": "core:home"}, []),
+    ("About RSIS", {}, [
+        ("Introduction", {}, []),
+        ("Building the Foundations", {}, []),
+        ("Welcome Message", {}, []),
+        ("Board of Governors", {}, []),
+        ("Staff Profiles", {}, [
+            ("Executive Deputy Chairman’s Office", {}, []),
+            ("Dean’s Office", {}, []),
+            ("Management", {}, []),
+            ("Distinguished Fellows", {}, []),
+            ("Faculty and Research", {}, []),
+            ("Associate Research Fellows, Senior Analysts and Research Analysts",
+             {"slug": "research-analysts"}, []),
+            ("Visiting Fellows", {}, []),
+            ("Adjunct Fellows", {}, []),
+            ("Administrative Staff", {}, []),
+        ]),
+        ("Honours and Awards for RSIS Staff and Students", {"slug": "honours-and-awards"}, []),
+        ("RSIS Endowment Fund", {}, []),
+        ("Endowed Professorships", {}, []),
+        ("Career Opportunities", {}, []),
+        ("Getting to RSIS", {}, []),
+    ]),
+    ("Research", {}, [
+        ("Research Centres", {}, [
+            ("Centre for Multilateralism Studies (CMS)", {"slug": "cms"}, []),
+            ("Centre for Non-Traditional Security Studies (NTS Centre)",
+             {"slug": "nts-centre"}, []),
+            ("Centre of Excellence for National Security (CENS)", {"slug": "cens"}, []),
+            ("Institute of Defence and Strategic Studies (IDSS)", {"slug": "idss"}, []),
+            ("International Centre for Political Violence and Terrorism Research (ICPVTR)",
+             {"slug": "icpvtr"}, []),
+        ]),
+        ("Research Programmes", {}, [
+            ("National Security Studies Programme (NSSP)", {"slug": "nssp"}, []),
+            ("Studies in Inter-Religious Relations in Plural Societies (SRP) Programme",
+             {"slug": "srp"}, []),
+        ]),
+        ("Future Issues and Technology Cluster", {}, []),
+        ("[email protected] Newsletter", {"slug": "newsletter"}, []),
+        ("Other Research", {}, [
+            ("Science and Technology Studies Programme (STSP) (2017-2020)", {"slug": "stsp"}, []),
+        ]),
+    ]),
+    ("Graduate Education", {}, [
+        ("Graduate Programmes Office", {}, []),
+        ("Overview", {}, []),
+        ("MSc (Asian Studies)", {"slug": "msc-asian-studies"}, []),
+        ("MSc (International Political Economy)",
+         {"slug": "msc-international-political-economy"}, []),
+        ("MSc (International Relations)", {"slug": "msc-international-relations"}, []),
+        ("MSc (Strategic Studies)", {"slug": "msc-strategic-studies"}, []),
+        ("NTU-Warwick Double Masters Programme", {}, []),
+        ("PhD Programme", {}, []),
+        ("Exchange Partners and Programmes", {}, []),
+        ("How to Apply", {}, []),
+        ("Financial Assistance", {}, []),
+        ("Meet the Admissions Team: Information Sessions and other events",
+         {"slug": "information-sessions"}, []),
+        ("RSIS Alumni", {}, []),
+    ]),
+    ("Alumni & Networks", {"slug": "alumni-and-networks"}, [
+        ("Alumni", {}, []),
+        ("Asia-Pacific Programme for Senior Military Officers (APPSMO)", {"slug": "appsmo"}, []),
+        ("Asia-Pacific Programme for Senior National Security Officers (APPSNO)",
+         {"slug": "appsno"}, []),
+        ("International Strategy Forum-Asia (ISF-Asia)", {"slug": "isf-asia"}, []),
+        ("SRP Executive Programme", {}, []),
+        ("Terrorism Analyst Training Course (TATC)", {"slug": "tatc"}, []),
+    ]),
+    ("Publications", {}, [
+        ("RSIS Publications", {}, [
+            ("Annual Reviews", {}, []),
+            ("Books", {}, []),
+            ("Bulletins and Newsletters", {}, []),
+            ("Commentaries", {}, []),
+            ("Counter Terrorist Trends and Analyses", {}, []),
+            ("Commemorative / Event Reports", {"slug": "event-reports"}, []),
+            ("IDSS Paper", {"slug": "idss-papers"}, []),
+            ("Interreligious Relations", {}, []),
+            ("Monographs", {}, []),
+            ("NTS Insight", {}, []),
+            ("Policy Reports", {}, []),
+            ("Working Papers", {}, []),
+            ("RSIS Publications for the Year", {"slug": "for-the-year"}, []),
+        ]),
+        ("Glossary of Abbreviations", {}, []),
+        ("External Publications", {}, [
+            ("Authored Books", {}, []),
+            ("Journal Articles", {}, []),
+            ("Edited Books", {}, []),
+            ("Chapters in Edited Books", {}, []),
+            ("Policy Reports", {}, []),
+            ("Working Papers", {}, []),
+            ("Op-Eds", {}, []),
+            ("External Publications for the Year", {"slug": "for-the-year"}, []),
+        ]),
+        ("Policy-relevant Articles Given RSIS Award", {"slug": "rsis-award-articles"}, []),
+    ]),
+    ("Media", {}, [
+        ("Great Powers", {}, []),
+        ("Sustainable Security", {}, []),
+        ("Other Resource Pages", {}, []),
+        ("Media Highlights", {}, []),
+        ("News Releases", {}, []),
+        ("Speeches", {}, []),
+        ("Vidcast Channel", {}, []),
+        ("Audio/Video Forums", {"slug": "audio-video-forums"}, []),
+    ]),
+    ("Events", {}, []),
+    ("Giving", {}, []),
+    ("Contact Us", {}, []),
+    ("Terms of Use", {"show_in_menu": False}, []),
+    ("Privacy Statement", {"show_in_menu": False}, []),
+]  # fmt: skip
+
+
+def walk(entries=MENU, parent_path=""):
+    """Yield ``(path, parent_path, title, options)`` for every entry, parents before children."""
+    for title, options, children in entries:
+        slug = options.get("slug") or slugify(title)
+        path = f"{parent_path}/{slug}" if parent_path else slug
+        yield path, parent_path, title, options
+        yield from walk(children, path)

@@ -1,0 +1,75 @@
+"""Site search over content pages. Plain substring matching, the same on SQLite and PostgreSQL."""
+
+import html
+import re
+
+from django.db.models import Q
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+
+from navigation.menu import get_menu
+from navigation.models import MenuItem
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8
+SNIPPET_CHARS = 240
+
+
+def clean_query(raw):
+    """Normalise a visitor's query: no control characters, bounded length, collapsed spaces."""
+    text = "".join(ch if ch.isprintable() else " " for ch in raw or "")
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def query_terms(query):
+    return [term for term in query.split(" ") if term][:MAX_TERMS]
+
+
+def page_results(query):
+    """Published content pages matching every term of ``query``, best (title) matches first."""
+    terms = query_terms(query)
+    if not terms:
+        return []
+    condition = Q()
+    for term in terms:
+        condition &= Q(title__icontains=term) | Q(summary__icontains=term) | Q(body__icontains=term)
+    menu = get_menu()
+    visible_ids = [node.id for node in menu.by_path.values()]
+    items = (
+        MenuItem.objects.published()
+        .filter(condition, pk__in=visible_ids)
+        .only("id", "title", "summary", "body")
+    )
+    results = []
+    for item in items:
+        node = menu.get(item.pk)
+        title_hits = sum(term.lower() in item.title.lower() for term in terms)
+        results.append(
+            {
+                "title": item.title,
+                "url": node.url,
+                "breadcrumbs": [a.title for a in menu.ancestors(node)],
+                "snippet": highlight(snippet_source(item), terms),
+                "score": title_hits,
+            }
+        )
+    results.sort(key=lambda r: (-r["score"], r["title"]))
+    return results
+
+
+def snippet_source(item):
+    """Plain text of a page: tags removed and entities decoded (escaped again when shown)."""
+    return " ".join(html.unescape(strip_tags(f"{item.summary} {item.body}")).split())
+
+
+def highlight(text, terms):
+    """An escaped excerpt of ``text`` around the first match, with every term in <mark>."""
+    lowered = text.lower()
+    first = min((lowered.find(t.lower()) for t in terms if t.lower() in lowered), default=0)
+    start = max(0, first - SNIPPET_CHARS // 3)
+    excerpt = text[start : start + SNIPPET_CHARS]
+    prefix = "… " if start else ""
+    suffix = " …" if start + SNIPPET_CHARS < len(text) else ""
+    pattern = re.compile("|".join(re.escape(escape(t)) for t in terms), re.IGNORECASE)
+    marked = pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escape(excerpt))
+    return mark_safe(f"{prefix}{marked}{suffix}")  # noqa: S308 - built from escaped text

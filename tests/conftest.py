@@ -1,0 +1,47 @@
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from core import demo as core_demo
+from core.services import site_settings_load_demo
+
+from .factories import MenuItemFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site_facts(db):
+    site_settings_load_demo(
+        site=core_demo.SITE,
+        social_links=core_demo.SOCIAL_LINKS,
+        footer_links=core_demo.FOOTER_LINKS,
+    )
+
+
+@pytest.fixture
+def about_section(site_facts):
+    """A small tree: Home link, About RSIS > (Introduction, Welcome Message), Terms of Use."""
+    home = MenuItemFactory(title="Home", slug="home", kind="section", section="core:home")
+    about = MenuItemFactory(title="About RSIS", slug="about-rsis")
+    intro = MenuItemFactory(title="Introduction", slug="introduction", parent=about)
+    welcome = MenuItemFactory(title="Welcome Message", slug="welcome-message", parent=about)
+    terms = MenuItemFactory(title="Terms of Use", slug="terms-of-use", show_in_menu=False)
+    return {"home": home, "about": about, "intro": intro, "welcome": welcome, "terms": terms}
+
+
+@pytest.fixture
+def demo_content(db):
+    call_command("load_demo", "--no-admin", verbosity=0)
+
+
+@pytest.fixture
+def staff_client(client, db):
+    user = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(user)
+    return client

@@ -1,0 +1,49 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from core.models import FooterLink, SiteSettings, SocialLink
+from navigation.models import MenuItem
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return (
+        MenuItem.objects.count(),
+        SiteSettings.objects.count(),
+        SocialLink.objects.count(),
+        FooterLink.objects.count(),
+        get_user_model().objects.count(),
+    )
+
+
+def test_load_demo_twice_neither_fails_nor_duplicates(capsys):
+    call_command("load_demo")
+    first = counts()
+    call_command("load_demo")
+
+    assert counts() == first == (96, 1, 5, 3, 1)
+    out = capsys.readouterr().out
+    assert "Menu: 96 item(s) created." in out
+    assert "Menu: 0 item(s) created." in out
+    assert get_user_model().objects.get(username="admin").is_superuser
+
+
+def test_load_demo_keeps_editors_changes(demo_content):
+    intro = MenuItem.objects.get(slug="introduction")
+    intro.title = "Who we are"
+    intro.save()
+
+    call_command("load_demo", "--no-admin", verbosity=0)
+
+    intro.refresh_from_db()
+    assert intro.title == "Who we are"
+
+
+def test_every_demo_page_renders(client, demo_content):
+    pages = MenuItem.objects.filter(kind="page")
+    assert pages.count() == 95
+    for page in pages:
+        response = client.get(page.get_absolute_url())
+        assert response.status_code == 200, page.get_absolute_url()
