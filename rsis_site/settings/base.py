@@ -170,7 +170,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
 X_FRAME_OPTIONS = "DENY"
 
+# The admin's rich-text editor loads its modules through an inline import map, so the strict
+# policy covers the public site only; the admin stays behind login and X-Frame-Options.
 CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:"],
@@ -180,7 +183,7 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
-    }
+    },
 }
 
 LOGGING = {

@@ -28,7 +28,8 @@ class Command(BaseCommand):
             footer_links=core_demo.FOOTER_LINKS,
         )
         created = menu_build_demo(entries=menu_demo.walk(), pages=PAGES)
-        self.stdout.write(f"Menu: {created} item(s) created.")
+        if options["verbosity"]:
+            self.stdout.write(f"Menu: {created} item(s) created.")
         if not options["no_admin"]:
             self._demo_admin()
 
