@@ -281,6 +281,7 @@ class Gunicorn:
             "sync",
             "--bind",
             f"127.0.0.1:{self.port}",
+            "--no-control-socket",  # the default socket path is shared by every gunicorn
         ]
         with open(self.log_path, "ab") as log_file:
             self.process = subprocess.Popen(
@@ -585,7 +586,8 @@ def write_report(path: Path, section: str) -> None:
         text = path.read_text()
         start, end = text.find(START_MARKER), text.find(END_MARKER)
         if start != -1 and end > start:
-            text = text[:start] + section + text[end + len(END_MARKER) :].lstrip("\n")
+            rest = text[end + len(END_MARKER) :].lstrip("\n")
+            text = text[:start] + section + ("\n" + rest if rest else "")
         else:
             text = text.rstrip("\n") + "\n\n" + section
     else:
