@@ -506,6 +506,12 @@ def render_config(result: ConfigResult) -> list[str]:
             f" {fmt_ms(target.median('p50_ms'))} | {fmt_ms(target.median('p99_ms'))} |"
             f" {percent:.1f}%{flag} |"
         )
+    bare_rps = [sample.rps for sample in result.bare.samples]
+    lines += [
+        "",
+        f"Noise: across the rounds the bare view ranged {min(bare_rps):,.0f}–"
+        f"{max(bare_rps):,.0f} req/s. ⚠ marks a page below the target.",
+    ]
     notes = []
     for target in [result.bare, *result.pages]:
         unexpected = target.total("non_2xx_3xx") if target.expected_status < 300 else 0

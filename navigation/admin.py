@@ -1,13 +1,35 @@
+from django import forms
 from django.contrib import admin
 from mptt.admin import DraggableMPTTAdmin
 
 from .models import MenuItem
+from .sections import section_choices
+
+
+def blank_and_sections():
+    return [("", "---------"), *section_choices()]
+
+
+class MenuItemForm(forms.ModelForm):
+    section = forms.ChoiceField(
+        choices=blank_and_sections,
+        required=False,
+        help_text=MenuItem._meta.get_field("section").help_text,
+    )
+
+    class Meta:
+        model = MenuItem
+        fields = [
+            "title", "slug", "parent", "kind", "published", "show_in_menu",
+            "summary", "body", "section", "url",
+        ]  # fmt: skip
 
 
 @admin.register(MenuItem)
 class MenuItemAdmin(DraggableMPTTAdmin):
     """The menu as a tree: drag an item to reorder it or to move it under another item."""
 
+    form = MenuItemForm
     mptt_level_indent = 24
     list_display = ["tree_actions", "indented_title", "kind", "published", "show_in_menu"]
     list_display_links = ["indented_title"]

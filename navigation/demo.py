@@ -1,10 +1,27 @@
 """The demo navigation tree: every item of the reference site's menu, nested as there.
 
-Each entry is ``(title, options, children)``. Options may set ``slug``, ``kind``, ``section``,
-``url`` or ``show_in_menu``; content for pages comes from ``demo_pages.PAGES`` by tree path.
+Each entry is ``(title, options, children)``. Options may set ``slug``, ``kind``, ``section``
+(a key, or a callable returning one once the target exists), ``url`` or ``show_in_menu``;
+content for pages comes from ``demo_pages.PAGES`` by tree path.
 """
 
+from functools import partial
+
 from django.utils.text import slugify
+
+from research.sections import centre_section_by_slug
+from staff.sections import group_section_by_slug
+
+
+def centre(slug):
+    """Options of a menu item that opens a research centre's page (resolved when loaded)."""
+    return {"slug": slug, "kind": "section", "section": partial(centre_section_by_slug, slug)}
+
+
+def staff_group(slug):
+    """Options of a menu item that opens a staff group's page (resolved when loaded)."""
+    return {"slug": slug, "kind": "section", "section": partial(group_section_by_slug, slug)}
+
 
 MENU = [
     ("Home", {"kind": "section", "section": "core:home"}, []),
@@ -13,17 +30,18 @@ MENU = [
         ("Building the Foundations", {}, []),
         ("Welcome Message", {}, []),
         ("Board of Governors", {}, []),
-        ("Staff Profiles", {}, [
-            ("Executive Deputy Chairman’s Office", {}, []),
-            ("Dean’s Office", {}, []),
-            ("Management", {}, []),
-            ("Distinguished Fellows", {}, []),
-            ("Faculty and Research", {}, []),
+        ("Staff Profiles", {"kind": "section", "section": "staff:directory"}, [
+            ("Executive Deputy Chairman’s Office", staff_group("executive-deputy-chairmans-office"),
+             []),
+            ("Dean’s Office", staff_group("deans-office"), []),
+            ("Management", staff_group("management"), []),
+            ("Distinguished Fellows", staff_group("distinguished-fellows"), []),
+            ("Faculty and Research", staff_group("faculty-and-research"), []),
             ("Associate Research Fellows, Senior Analysts and Research Analysts",
-             {"slug": "research-analysts"}, []),
-            ("Visiting Fellows", {}, []),
-            ("Adjunct Fellows", {}, []),
-            ("Administrative Staff", {}, []),
+             staff_group("research-analysts"), []),
+            ("Visiting Fellows", staff_group("visiting-fellows"), []),
+            ("Adjunct Fellows", staff_group("adjunct-fellows"), []),
+            ("Administrative Staff", staff_group("administrative-staff"), []),
         ]),
         ("Honours and Awards for RSIS Staff and Students", {"slug": "honours-and-awards"}, []),
         ("RSIS Endowment Fund", {}, []),
@@ -33,18 +51,17 @@ MENU = [
     ]),
     ("Research", {}, [
         ("Research Centres", {}, [
-            ("Centre for Multilateralism Studies (CMS)", {"slug": "cms"}, []),
-            ("Centre for Non-Traditional Security Studies (NTS Centre)",
-             {"slug": "nts-centre"}, []),
-            ("Centre of Excellence for National Security (CENS)", {"slug": "cens"}, []),
-            ("Institute of Defence and Strategic Studies (IDSS)", {"slug": "idss"}, []),
+            ("Centre for Multilateralism Studies (CMS)", centre("cms"), []),
+            ("Centre for Non-Traditional Security Studies (NTS Centre)", centre("nts-centre"), []),
+            ("Centre of Excellence for National Security (CENS)", centre("cens"), []),
+            ("Institute of Defence and Strategic Studies (IDSS)", centre("idss"), []),
             ("International Centre for Political Violence and Terrorism Research (ICPVTR)",
-             {"slug": "icpvtr"}, []),
+             centre("icpvtr"), []),
         ]),
         ("Research Programmes", {}, [
-            ("National Security Studies Programme (NSSP)", {"slug": "nssp"}, []),
+            ("National Security Studies Programme (NSSP)", centre("nssp"), []),
             ("Studies in Inter-Religious Relations in Plural Societies (SRP) Programme",
-             {"slug": "srp"}, []),
+             centre("srp"), []),
         ]),
         ("Future Issues and Technology Cluster", {}, []),
         ("[email protected] Newsletter", {"slug": "newsletter"}, []),

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+
+from .sections import section_urls
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +79,14 @@ class Menu:
             node_id = self.by_url.get(path) if path != "/" else None
         return self.nodes.get(node_id) if node_id else None
 
+    def trail(self, path):
+        """Breadcrumb nodes leading to the URL ``path`` (the current page itself excluded)."""
+        node = self.match(path)
+        if node is None:
+            return []
+        chain = self.ancestors(node)
+        return chain if node.url == path else [*chain, node]
+
     def marked_html(self, current):
         """The cached mega-menu with the current item and its ancestors marked."""
         if current is None:
@@ -90,16 +99,15 @@ class Menu:
         return html.replace(mark, mark + ' data-active aria-current="page"', 1)
 
 
-def _node_url(item, path):
+def _node_url(item, path, sections):
     if item.kind == "page":
         return f"/{path}/"
     if item.kind == "url":
         return item.url
-    try:
-        return reverse(item.section)
-    except NoReverseMatch:
+    if item.section not in sections:
         logger.warning("Menu item %s links to unknown section %r", item.pk, item.section)
         return None
+    return sections[item.section]
 
 
 def build_menu():
@@ -109,6 +117,7 @@ def build_menu():
         "id", "parent_id", "title", "slug", "summary", "kind", "section", "url", "level",
         "published", "show_in_menu", "tree_id", "lft",
     ).order_by("tree_id", "lft")  # fmt: skip
+    sections = section_urls()
     nodes, roots, by_path, by_url = {}, [], {}, {}
     for item in items:
         if not item.published:
@@ -117,7 +126,7 @@ def build_menu():
         if item.parent_id and parent is None:
             continue  # under an unpublished (or skipped) ancestor
         path = f"{parent.path}/{item.slug}" if parent else item.slug
-        url = _node_url(item, path)
+        url = _node_url(item, path, sections)
         if url is None:
             continue
         node = Node(

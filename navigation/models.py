@@ -1,11 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.urls import Resolver404, resolve, reverse
 from mptt.models import MPTTModel, TreeForeignKey
 
 from core.richtext import RichTextField
 
-from .sections import section_choices
+from .sections import address_owned_by_view, section_urls
 
 
 class MenuItemQuerySet(models.QuerySet):
@@ -44,7 +44,6 @@ class MenuItem(MPTTModel):
     body = RichTextField(blank=True, help_text="Content of the page (content pages only).")
     section = models.CharField(
         max_length=100,
-        choices=section_choices,
         blank=True,
         help_text="The site section this item opens (section links only).",
     )
@@ -84,8 +83,8 @@ class MenuItem(MPTTModel):
         return "/".join(a.slug for a in self.get_ancestors(include_self=True))
 
     def get_absolute_url(self):
-        if self.kind == self.Kind.SECTION and self.section:
-            return reverse(self.section)
+        if self.kind == self.Kind.SECTION:
+            return section_urls().get(self.section, "")
         if self.kind == self.Kind.URL:
             return self.url
         return reverse("navigation:page", kwargs={"path": self.tree_path})
@@ -95,11 +94,8 @@ class MenuItem(MPTTModel):
         if self.kind == self.Kind.SECTION:
             if not self.section:
                 errors["section"] = "Choose the site section this item links to."
-            else:
-                try:
-                    reverse(self.section)
-                except NoReverseMatch:
-                    errors["section"] = "This section is not available."
+            elif self.section not in section_urls():
+                errors["section"] = "This section is not available."
         if self.kind == self.Kind.URL and not self.url:
             errors["url"] = "Enter the address of the outside page."
         siblings = MenuItem.objects.filter(parent=self.parent, slug=self.slug).exclude(pk=self.pk)
@@ -118,6 +114,6 @@ class MenuItem(MPTTModel):
             match = resolve(address)
         except Resolver404:
             return {}
-        if match.view_name != "navigation:page":
+        if match.view_name != "navigation:page" and address_owned_by_view(match):
             return {"slug": f"The address {address} is already used by another part of the site."}
         return {}

@@ -19,12 +19,13 @@ def menu_build_demo(*, entries, pages):
         item = MenuItem.objects.filter(parent=parent, slug=slug).first()
         if item is None:
             content = pages.get(path, {})
+            section = options.get("section", "")
             item = MenuItem(
                 parent=parent,
                 slug=slug,
                 title=title,
                 kind=options.get("kind", MenuItem.Kind.PAGE),
-                section=options.get("section", ""),
+                section=section() if callable(section) else section,
                 url=options.get("url", ""),
                 show_in_menu=options.get("show_in_menu", True),
                 summary=content.get("summary", ""),

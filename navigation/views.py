@@ -22,7 +22,6 @@ def page(request, path):
         {
             "item": item,
             "node": node,
-            "breadcrumbs": menu.ancestors(node),
             "section": section,
             "section_items": section_items,
             "children": node.children,

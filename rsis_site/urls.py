@@ -9,6 +9,8 @@ admin.site.index_title = "Manage the site"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("search/", include("search.urls")),
+    path("staff/", include("staff.urls")),
+    path("research/", include("research.urls")),
     path("", include("core.urls")),
 ]
 

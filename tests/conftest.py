@@ -37,7 +37,7 @@ def about_section(site_facts):
 
 @pytest.fixture
 def demo_content(db):
-    call_command("load_demo", "--no-admin", verbosity=0)
+    call_command("load_demo", "--no-admin", "--no-photos", verbosity=0)
 
 
 @pytest.fixture

@@ -20,3 +20,11 @@ def mega_menu(context):
 def menu_roots():
     """Top-level menu items (for the home page's entry points)."""
     return [node for node in get_menu().roots if node.in_menu]
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, current_title, extra=None):
+    """Home › the menu's trail to this address › ``extra`` crumbs › ``current_title``."""
+    trail = get_menu().trail(context["request"].path)
+    crumbs = [{"title": node.title, "url": node.url} for node in trail]
+    return {"breadcrumbs": crumbs + list(extra or []), "current_title": current_title}

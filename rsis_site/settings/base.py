@@ -48,10 +48,14 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "mptt",
+    "taggit",
+    "imagekit",
     "django_prose_editor",
     "csp",
     "core",
     "navigation",
+    "staff",
+    "research",
     "search",
 ]
 

@@ -8,17 +8,26 @@ from core.services import site_settings_load_demo
 from navigation import demo as menu_demo
 from navigation.demo_pages import PAGES
 from navigation.services import menu_build_demo
+from research import demo as research_demo
+from research.services import centres_load_demo
+from staff import demo as staff_demo
+from staff.services import staff_load_demo
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD_DEFAULT = "rsis-demo-admin"  # noqa: S105 - documented local demo account
 
 
 class Command(BaseCommand):
-    help = "Load the demo content (site facts, full menu, pages). Safe to run again."
+    help = "Load the demo content (site facts, people, centres, full menu). Safe to run again."
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--no-admin", action="store_true", help="Do not create the demo admin account."
+        )
+        parser.add_argument(
+            "--no-photos",
+            action="store_true",
+            help="Skip the generated portraits (faster; profiles then show initials).",
         )
 
     def handle(self, *args, **options):
@@ -27,9 +36,19 @@ class Command(BaseCommand):
             social_links=core_demo.SOCIAL_LINKS,
             footer_links=core_demo.FOOTER_LINKS,
         )
-        created = menu_build_demo(entries=menu_demo.walk(), pages=PAGES)
+        people = staff_load_demo(
+            groups=staff_demo.GROUPS,
+            people=staff_demo.PEOPLE,
+            descriptions={
+                slug: PAGES.get(f"about-rsis/staff-profiles/{slug}", {}).get("summary", "")
+                for _, slug in staff_demo.GROUPS
+            },
+            photo_maker=None if options["no_photos"] else staff_demo.placeholder_photo,
+        )
+        centres = centres_load_demo(centres=research_demo.CENTRES, pages=PAGES)
+        items = menu_build_demo(entries=menu_demo.walk(), pages=PAGES)
         if options["verbosity"]:
-            self.stdout.write(f"Menu: {created} item(s) created.")
+            self.stdout.write(f"Created {people} people, {centres} centres and {items} menu items.")
         if not options["no_admin"]:
             self._demo_admin()
 

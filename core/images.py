@@ -1,0 +1,150 @@
+"""Uploaded images: strict validation, normalisation on save, and renditions for templates.
+
+Every image field of the site is a ``ValidatedImageField``: the admin refuses anything Pillow
+cannot fully decode, oversize files and absurd pixel counts; what is accepted is re-encoded with
+its EXIF orientation applied and all metadata (camera, GPS) dropped.
+"""
+
+import io
+import warnings
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from imagekit.models import ImageSpecField
+from imagekit.processors import ResizeToFill
+from PIL import Image, ImageOps
+
+MAX_UPLOAD_BYTES = 8 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+MIN_SIDE = 64
+FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+RENDITION_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+
+
+def open_checked_image(upload):
+    """Open ``upload`` with Pillow and fully decode it, or raise a ValidationError saying why."""
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            f"This file is {filesizeformat(upload.size)}; images may be at most "
+            f"{filesizeformat(MAX_UPLOAD_BYTES)}.",
+            code="too_big",
+        )
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(upload)
+            if image.format not in FORMATS:
+                raise ValidationError("Upload a JPEG, PNG or WebP image.", code="bad_format")
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise ValidationError(
+                    f"This image is {width}×{height} pixels; the limit is "
+                    f"{MAX_PIXELS // 1_000_000} megapixels.",
+                    code="too_many_pixels",
+                )
+            if min(width, height) < MIN_SIDE:
+                raise ValidationError(
+                    f"This image is {width}×{height} pixels; each side needs at least {MIN_SIDE}.",
+                    code="too_small",
+                )
+            image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ValidationError(
+            f"This image has too many pixels; the limit is {MAX_PIXELS // 1_000_000} megapixels.",
+            code="too_many_pixels",
+        ) from exc
+    except ValidationError:
+        raise
+    except Exception as exc:  # Pillow raises many types for broken files
+        raise ValidationError(
+            "This file is not an image we can read (it may be damaged or not an image at all).",
+            code="invalid_image",
+        ) from exc
+    finally:
+        upload.seek(0)
+    return image
+
+
+def normalised_image(image):
+    """Re-encode ``image`` upright, without EXIF, ICC or other metadata, in its own format."""
+    fmt = image.format
+    upright = ImageOps.exif_transpose(image)
+    if fmt == "JPEG" and upright.mode not in ("RGB", "L"):
+        upright = upright.convert("RGB")
+    clean = Image.new(upright.mode, upright.size)
+    clean.paste(upright)
+    buffer = io.BytesIO()
+    options = {"JPEG": {"quality": 88, "optimize": True}, "PNG": {"optimize": True}}
+    clean.save(buffer, format=fmt, **options.get(fmt, {"quality": 88}))
+    return ContentFile(buffer.getvalue()), FORMATS[fmt]
+
+
+class ImageUploadFormField(forms.ImageField):
+    """An image form field that decodes the whole file, not just its header."""
+
+    def to_python(self, data):
+        upload = forms.FileField.to_python(self, data)
+        if upload is None:
+            return None
+        upload.image = open_checked_image(upload)
+        upload.content_type = Image.MIME.get(upload.image.format)
+        return upload
+
+
+class ValidatedImageField(models.ImageField):
+    """An ImageField whose new uploads are validated and stored normalised."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": ImageUploadFormField, **kwargs})
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            image = open_checked_image(file)
+            content, extension = normalised_image(image)
+            stem = file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0][:80] or "image"
+            file.save(f"{stem}.{extension}", content, save=False)
+        return file
+
+
+def rendition(source, width, height, fmt):
+    """An image rendition made when the source is saved (no storage lookups when shown)."""
+    return ImageSpecField(
+        source=source,
+        processors=[ResizeToFill(width, height)],
+        format=fmt,
+        options={"quality": 80},
+        cachefile_strategy=RENDITION_STRATEGY,
+    )
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What a ``<picture>`` element needs: WebP and JPEG sources at 1x and 2x, and the size."""
+
+    webp_srcset: str
+    jpeg_src: str
+    jpeg_srcset: str
+    width: int
+    height: int
+
+
+def picture(instance, prefix, width, height):
+    """The Picture for renditions named ``<prefix>_<w>_{webp,jpeg}`` at ``width`` and 2x."""
+
+    def url(size, fmt):
+        return getattr(instance, f"{prefix}_{size}_{fmt}").url
+
+    one, two = width, width * 2
+    return Picture(
+        webp_srcset=f"{url(one, 'webp')} 1x, {url(two, 'webp')} 2x",
+        jpeg_src=url(one, "jpeg"),
+        jpeg_srcset=f"{url(one, 'jpeg')} 1x, {url(two, 'jpeg')} 2x",
+        width=width,
+        height=height,
+    )

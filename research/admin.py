@@ -1,0 +1,18 @@
+from django.contrib import admin
+
+from .models import Centre
+
+
+@admin.register(Centre)
+class CentreAdmin(admin.ModelAdmin):
+    list_display = ["name", "acronym", "kind", "head", "order"]
+    list_editable = ["order"]
+    list_filter = ["kind"]
+    search_fields = ["name", "acronym"]
+    prepopulated_fields = {"slug": ["acronym"]}
+    autocomplete_fields = ["head", "members"]
+    fieldsets = [
+        (None, {"fields": ["name", "acronym", "slug", "kind", "order"]}),
+        ("Description", {"fields": ["summary", "description", "website"]}),
+        ("People", {"fields": ["head", "members"]}),
+    ]

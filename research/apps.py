@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class ResearchConfig(AppConfig):
+    name = "research"
+    verbose_name = "Research centres and programmes"
+
+    def ready(self):
+        from navigation.sections import register_sections, register_shared_address
+
+        from . import signals  # noqa: F401
+        from .sections import centre_owns_address, research_sections
+
+        register_sections(research_sections)
+        register_shared_address("research:centre", centre_owns_address)

@@ -1,0 +1,53 @@
+"""Read queries of the staff directory, each a fixed number of SQL statements."""
+
+from django.db.models import Count, Prefetch, Q
+
+from .models import Membership, Person, StaffGroup
+
+DIRECTORY_PREVIEW = 8
+
+
+def public_memberships():
+    return (
+        Membership.objects.filter(person__in=Person.objects.public())
+        .select_related("person")
+        .order_by("order", "person__sort_name")
+    )
+
+
+def directory_groups():
+    """Every group with its public head count and its first few people (two queries)."""
+    return (
+        StaffGroup.objects.annotate(
+            public_count=Count("memberships", filter=Q(memberships__person__active=True))
+        )
+        .order_by("order", "name")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=public_memberships()[:DIRECTORY_PREVIEW],
+                to_attr="preview",
+            )
+        )
+    )
+
+
+def group_memberships(group):
+    """The memberships of ``group``'s public people, in the group's order."""
+    return public_memberships().filter(group=group)
+
+
+def profile(slug):
+    """A person with their groups, centres and expertise, or None if not public."""
+    from research.models import Centre
+
+    return (
+        Person.objects.public()
+        .prefetch_related(
+            "expertise",
+            Prefetch("groups", queryset=StaffGroup.objects.order_by("order")),
+            Prefetch("centres", queryset=Centre.objects.order_by("kind", "order")),
+        )
+        .filter(slug=slug)
+        .first()
+    )

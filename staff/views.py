@@ -1,0 +1,27 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from core.pagination import paginate
+
+from . import queries
+from .models import StaffGroup
+
+PEOPLE_PER_PAGE = 24
+
+
+def directory(request):
+    """All staff groups in order, each with its first people and a link to the whole group."""
+    return render(request, "staff/directory.html", {"groups": queries.directory_groups()})
+
+
+def group(request, slug):
+    group = get_object_or_404(StaffGroup, slug=slug)
+    page = paginate(request, queries.group_memberships(group), PEOPLE_PER_PAGE)
+    return render(request, "staff/group.html", {"group": group, "page_obj": page})
+
+
+def person(request, slug):
+    person = queries.profile(slug)
+    if person is None:
+        raise Http404("No such person in the staff directory.")
+    return render(request, "staff/person.html", {"person": person})
