@@ -6,4 +6,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Site settings"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from core.content_cache import watch
+
+        from .models import FooterLink, SiteSettings, SocialLink
+
+        watch(FooterLink, SiteSettings, SocialLink)

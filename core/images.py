@@ -134,9 +134,26 @@ class Picture:
     height: int
 
 
-def picture(instance, prefix, width, height):
-    """The Picture for renditions named ``<prefix>_<w>_{webp,jpeg}`` at ``width`` and 2x."""
+_pictures = {}
+PICTURE_MEMO_LIMIT = 4096
 
+
+def picture(instance, prefix, width, height):
+    """The Picture for renditions named ``<prefix>_<w>_{webp,jpeg}`` at ``width`` and 2x.
+
+    Rendition names depend only on the source file's name and the rendition's settings, and
+    working them out is costly, so each Picture is kept in memory once made.
+    """
+    source = getattr(instance, prefix).name
+    key = (instance._meta.label, prefix, width, height, source)
+    if key not in _pictures:
+        if len(_pictures) >= PICTURE_MEMO_LIMIT:
+            _pictures.clear()
+        _pictures[key] = _make_picture(instance, prefix, width, height)
+    return _pictures[key]
+
+
+def _make_picture(instance, prefix, width, height):
     def url(size, fmt):
         return getattr(instance, f"{prefix}_{size}_{fmt}").url
 

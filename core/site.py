@@ -1,8 +1,6 @@
-"""The site-wide facts every page shows, read once and cached until an editor changes them."""
+"""The site-wide facts every page shows, read once per content generation."""
 
-from django.core.cache import cache
-
-CACHE_KEY = "core:site-context:v1"
+from .content_cache import memo
 
 
 def build_site_context():
@@ -34,12 +32,4 @@ def build_site_context():
 
 
 def get_site_context():
-    site = cache.get(CACHE_KEY)
-    if site is None:
-        site = build_site_context()
-        cache.set(CACHE_KEY, site, None)
-    return site
-
-
-def invalidate_site_context():
-    cache.delete(CACHE_KEY)
+    return memo("site", build_site_context)

@@ -6,4 +6,11 @@ class NavigationConfig(AppConfig):
     verbose_name = "Menu and pages"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from mptt.signals import node_moved
+
+        from core.content_cache import bump_generation, watch
+
+        from .models import MenuItem
+
+        watch(MenuItem)
+        node_moved.connect(bump_generation, sender=MenuItem, dispatch_uid="content-cache:moved")

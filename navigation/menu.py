@@ -1,4 +1,4 @@
-"""The navigation tree as plain data, built with one query and cached until an item changes.
+"""The navigation tree as plain data, built once per content generation.
 
 Everything public about the menu goes through ``get_menu()``: the mega-menu HTML, content-page
 lookup by address, breadcrumbs and section menus. On a warm cache none of it touches the database.
@@ -7,14 +7,14 @@ lookup by address, breadcrumbs and section menus. On a warm cache none of it tou
 import logging
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
+
+from core.content_cache import memo
 
 from .sections import section_urls
 
 logger = logging.getLogger(__name__)
 
-CACHE_KEY = "navigation:menu:v1"
 MARK = ' data-mid="{}"'
 
 
@@ -152,12 +152,4 @@ def build_menu():
 
 
 def get_menu():
-    menu = cache.get(CACHE_KEY)
-    if menu is None:
-        menu = build_menu()
-        cache.set(CACHE_KEY, menu, None)
-    return menu
-
-
-def invalidate_menu():
-    cache.delete(CACHE_KEY)
+    return memo("menu", build_menu)

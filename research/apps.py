@@ -6,10 +6,12 @@ class ResearchConfig(AppConfig):
     verbose_name = "Research centres and programmes"
 
     def ready(self):
+        from core.content_cache import watch
         from navigation.sections import register_sections, register_shared_address
 
-        from . import signals  # noqa: F401
+        from .models import Centre
         from .sections import centre_owns_address, research_sections
 
+        watch(Centre)
         register_sections(research_sections)
         register_shared_address("research:centre", centre_owns_address)

@@ -6,9 +6,11 @@ class StaffConfig(AppConfig):
     verbose_name = "People"
 
     def ready(self):
+        from core.content_cache import watch
         from navigation.sections import register_sections
 
-        from . import signals  # noqa: F401
+        from .models import ExpertiseArea, Membership, Person, PersonExpertise, StaffGroup
         from .sections import staff_sections
 
+        watch(ExpertiseArea, Membership, Person, PersonExpertise, StaffGroup)
         register_sections(staff_sections)

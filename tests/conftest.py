@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 
 from core import demo as core_demo
 from core.services import site_settings_load_demo
@@ -38,6 +39,12 @@ def about_section(site_facts):
 @pytest.fixture
 def demo_content(db):
     call_command("load_demo", "--no-admin", "--no-photos", verbosity=0)
+
+
+@pytest.fixture
+def visitor():
+    """An anonymous client, separate from ``client`` (which ``staff_client`` logs in)."""
+    return Client()
 
 
 @pytest.fixture

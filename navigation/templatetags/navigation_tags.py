@@ -16,12 +16,6 @@ def mega_menu(context):
     return mark_safe(menu.marked_html(current))  # noqa: S308 - rendered by our own template
 
 
-@register.simple_tag
-def menu_roots():
-    """Top-level menu items (for the home page's entry points)."""
-    return [node for node in get_menu().roots if node.in_menu]
-
-
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, current_title, extra=None):
     """Home › the menu's trail to this address › ``extra`` crumbs › ``current_title``."""

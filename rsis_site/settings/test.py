@@ -19,3 +19,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / "test-media"
+# Off by default so tests see every change at once; tests of the page cache turn it on.
+PAGE_CACHE_SECONDS = 0

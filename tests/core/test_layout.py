@@ -51,8 +51,8 @@ def test_cookie_notice_is_rendered_hidden_until_script_checks_consent(client, ab
     assert '<button type="button" data-cookie-accept>OK</button>' in html
 
 
-def test_editing_site_settings_in_the_admin_updates_every_page(client, staff_client, site_facts):
-    client.get("/")
+def test_editing_site_settings_in_the_admin_updates_every_page(visitor, staff_client, site_facts):
+    visitor.get("/")
     settings_row = SiteSettings.load()
     data = {
         field: getattr(settings_row, field)
@@ -67,7 +67,7 @@ def test_editing_site_settings_in_the_admin_updates_every_page(client, staff_cli
     response = staff_client.post("/admin/core/sitesettings/1/change/", data)
 
     assert response.status_code == 302
-    assert "1 New Street<br>Singapore 000001<br>" in client.get("/").content.decode()
+    assert "1 New Street<br>Singapore 000001<br>" in visitor.get("/").content.decode()
 
 
 def test_adding_and_removing_footer_and_social_links_refreshes_the_footer(client, site_facts):

@@ -96,9 +96,9 @@ def admin_change_data(item, **changes):
     return {k: v for k, v in data.items() if v != ""}
 
 
-def test_saving_an_item_in_the_admin_refreshes_the_menu(client, staff_client, about_section):
+def test_saving_an_item_in_the_admin_refreshes_the_menu(visitor, staff_client, about_section):
     intro = about_section["intro"]
-    assert ">Introduction</a>" in client.get("/").content.decode()
+    assert ">Introduction</a>" in visitor.get("/").content.decode()
 
     response = staff_client.post(
         f"/admin/navigation/menuitem/{intro.pk}/change/",
@@ -106,14 +106,14 @@ def test_saving_an_item_in_the_admin_refreshes_the_menu(client, staff_client, ab
     )
 
     assert response.status_code == 302, response.content.decode()[:2000]
-    html = client.get("/").content.decode()
+    html = visitor.get("/").content.decode()
     assert ">Who We Are</a>" in html
     assert ">Introduction</a>" not in html
 
 
-def test_moving_an_item_by_drag_and_drop_refreshes_the_menu(client, staff_client, about_section):
+def test_moving_an_item_by_drag_and_drop_refreshes_the_menu(visitor, staff_client, about_section):
     intro, welcome = about_section["intro"], about_section["welcome"]
-    client.get("/")
+    visitor.get("/")
 
     response = staff_client.post(
         "/admin/navigation/menuitem/",
@@ -121,23 +121,23 @@ def test_moving_an_item_by_drag_and_drop_refreshes_the_menu(client, staff_client
     )
 
     assert response.content == b"OK, moved."
-    html = client.get("/about-rsis/").content.decode()
+    html = visitor.get("/about-rsis/").content.decode()
     assert html.index(">Welcome Message</a>") < html.index(">Introduction</a>")
     about = get_menu().page_for_path("about-rsis")
     assert [c.title for c in about.children] == ["Welcome Message", "Introduction"]
 
 
-def test_deleting_an_item_in_the_admin_refreshes_the_menu(client, staff_client, about_section):
+def test_deleting_an_item_in_the_admin_refreshes_the_menu(visitor, staff_client, about_section):
     welcome = about_section["welcome"]
-    client.get("/")
+    visitor.get("/")
 
     response = staff_client.post(
         f"/admin/navigation/menuitem/{welcome.pk}/delete/", {"post": "yes"}
     )
 
     assert response.status_code == 302
-    assert ">Welcome Message</a>" not in client.get("/").content.decode()
-    assert client.get("/about-rsis/welcome-message/").status_code == 404
+    assert ">Welcome Message</a>" not in visitor.get("/").content.decode()
+    assert visitor.get("/about-rsis/welcome-message/").status_code == 404
 
 
 def test_admin_tree_changelist_and_add_form_render(staff_client, about_section):

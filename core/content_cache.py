@@ -1,0 +1,68 @@
+"""One cache for everything the public sees, refreshed as a whole when content changes.
+
+A *generation* token, kept in the shared cache, changes whenever a watched model is saved,
+deleted, moved or has its relations changed. Derived values (the menu, the site facts, rendered
+fragments) are stored under the current generation, both in the shared cache and in this
+process's memory, so a warm request costs one small cache read and no database query. Whole
+anonymous pages are cached the same way by ``core.middleware.PageCacheMiddleware``.
+"""
+
+import uuid
+from contextvars import ContextVar
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+GENERATION_KEY = "content:generation"
+SHARED_TIMEOUT = 24 * 60 * 60
+LOCAL_LIMIT = 256
+
+_local = {}
+request_generation = ContextVar("request_generation", default=None)
+
+
+def current_generation():
+    """The generation of this request (read once per request by the middleware)."""
+    generation = request_generation.get()
+    if generation is None:
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+            generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def bump_generation(**kwargs):
+    """Start a new generation: everything derived from content is rebuilt on next use."""
+    generation = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, generation, None)
+    if request_generation.get() is not None:
+        request_generation.set(generation)
+
+
+def memo(name, build):
+    """``build()``'s result for the current generation, built at most once per generation."""
+    generation = current_generation()
+    local_key = (name, generation)
+    if local_key in _local:
+        return _local[local_key]
+    shared_key = f"content:{name}:{generation}"
+    value = cache.get(shared_key)
+    if value is None:
+        value = build()
+        cache.set(shared_key, value, SHARED_TIMEOUT)
+    if len(_local) >= LOCAL_LIMIT:
+        _local.clear()
+    _local[local_key] = value
+    return value
+
+
+def watch(*models):
+    """Bump the generation whenever one of ``models`` (or its many-to-many links) changes."""
+    for model in models:
+        uid = f"content-cache:{model._meta.label}"
+        post_save.connect(bump_generation, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(bump_generation, sender=model, dispatch_uid=f"{uid}:delete")
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(bump_generation, sender=through, dispatch_uid=f"{uid}:{field.name}")

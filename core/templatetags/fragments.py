@@ -1,0 +1,37 @@
+"""Template fragments that depend on content only, rendered once per content generation."""
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from navigation.menu import get_menu
+
+from ..content_cache import memo
+from ..site import get_site_context
+
+register = template.Library()
+
+
+@register.simple_tag
+def site_footer():
+    """The footer: address, social and footer links from the site settings."""
+    return mark_safe(  # noqa: S308 - rendered by our own autoescaping template
+        memo(
+            "fragment:footer",
+            lambda: render_to_string("includes/footer.html", {"site": get_site_context()}),
+        )
+    )
+
+
+@register.simple_tag
+def menu_entry_points():
+    """The home page's cards: each top-level menu section with its first items."""
+    return mark_safe(  # noqa: S308 - rendered by our own autoescaping template
+        memo(
+            "fragment:entry-points",
+            lambda: render_to_string(
+                "core/includes/entry_points.html",
+                {"roots": [node for node in get_menu().roots if node.in_menu]},
+            ),
+        )
+    )

@@ -1,0 +1,78 @@
+import pytest
+
+from core.models import SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+def test_anonymous_page_is_served_from_cache_without_queries(
+    client, about_section, page_cache, django_assert_num_queries
+):
+    first = client.get("/about-rsis/introduction/")
+    with django_assert_num_queries(0):
+        second = client.get("/about-rsis/introduction/")
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_a_content_change_refreshes_cached_pages(visitor, staff_client, about_section, page_cache):
+    visitor.get("/about-rsis/introduction/")
+    intro = about_section["intro"]
+
+    response = staff_client.post(
+        f"/admin/navigation/menuitem/{intro.pk}/change/",
+        {"title": "Who We Are", "slug": "introduction", "parent": intro.parent_id,
+         "kind": "page", "published": "on", "show_in_menu": "on", "summary": "",
+         "body": "<p>New text.</p>", "_position": "last-child"},
+    )  # fmt: skip
+    assert response.status_code == 302
+
+    fresh = visitor.get("/about-rsis/introduction/")
+    assert fresh["X-Page-Cache"] == "miss"
+    assert "<p>New text.</p>" in fresh.content.decode()
+
+
+def test_site_settings_change_refreshes_every_cached_page(client, about_section, page_cache):
+    client.get("/")
+    SiteSettings.objects.filter(pk=1).get().save()  # any save starts a new generation
+
+    assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_logged_in_staff_always_get_fresh_pages(staff_client, about_section, page_cache):
+    staff_client.get("/about-rsis/")
+    response = staff_client.get("/about-rsis/")
+
+    assert "X-Page-Cache" not in response
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/no-such-page/", "/search/?q=" + "x" * 400, "/admin/login/"],
+)
+def test_errors_long_queries_and_admin_are_never_cached(client, about_section, page_cache, path):
+    client.get(path)
+
+    assert "X-Page-Cache" not in client.get(path)
+
+
+def test_post_requests_are_never_cached(client, about_section, page_cache):
+    client.get("/search/?q=welcome")
+
+    assert "X-Page-Cache" not in client.post("/search/?q=welcome")
+
+
+def test_query_strings_are_distinct_pages(client, about_section, page_cache):
+    client.get("/search/", {"q": "welcome"})
+    other = client.get("/search/", {"q": "introduction"})
+
+    assert other["X-Page-Cache"] == "miss"
+    assert "Nothing matches" not in other.content.decode()
