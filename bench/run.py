@@ -51,7 +51,6 @@ PG_HOST, PG_PORT, PG_USER = "127.0.0.1", 5432, "postgres"
 REDIS_URL = "redis://127.0.0.1:6379/9"
 CACHE_KEY_PREFIX = "rsis"  # KEY_PREFIX in rsis_site/settings/base.py
 WORKERS = 2
-TARGET_SHARE = 0.10  # every page must serve at least 10% of the bare view's req/s
 
 START_MARKER = "<!-- throughput:start -->"
 END_MARKER = "<!-- throughput:end -->"
@@ -62,14 +61,31 @@ PAGES = [
     ("/about-rsis/", "section page", 200),
     ("/about-rsis/introduction/", "content page", 200),
     ("/search/?q=security", "search", 200),
+    ("/staff/", "staff directory", 200),
+    ("/staff/people/chris-cheang/", "staff profile", 200),
+    ("/research/idss/", "research centre", 200),
     ("/no-such-page/", "404 page", 404),
 ]
 BARE_PATH = "/"
 
-CACHE_CONFIGS = [
-    ("Local-memory cache (default)", None),
-    ("Redis cache (production setup)", REDIS_URL),
-]
+
+@dataclass(frozen=True)
+class Config:
+    """One way of running the site: its cache, whether whole pages are cached, its target."""
+
+    name: str
+    slug: str
+    cache_url: str | None
+    page_cache_seconds: int
+    target: float  # least share of the bare view's req/s every page must serve
+
+
+CONFIGS = [
+    Config("Uncached pages, local-memory cache (default)", "locmem", None, 0, 0.10),
+    Config("Uncached pages, Redis cache (production setup)", "redis", REDIS_URL, 0, 0.10),
+    Config("Cached anonymous pages, Redis cache (production setup)", "redis-pages",
+           REDIS_URL, 300, 0.50),
+]  # fmt: skip
 
 LOG_PROBLEM = re.compile(r"Traceback|\[ERROR\]|\[CRITICAL\]|WORKER TIMEOUT|Exception", re.I)
 
@@ -115,8 +131,7 @@ class Target:
 class ConfigResult:
     """The bare baseline and the site pages measured under one cache configuration."""
 
-    name: str
-    cache_url: str | None
+    config: Config
     bare: Target
     pages: list[Target]
     log_problems: list[str] = field(default_factory=list)
@@ -163,7 +178,7 @@ def free_port() -> int:
             return port
 
 
-def site_env(static_root: Path, cache_url: str | None) -> dict[str, str]:
+def site_env(static_root: Path, config: Config) -> dict[str, str]:
     """The production-like environment for manage.py and the site's gunicorn."""
     env = {
         key: value
@@ -181,8 +196,9 @@ def site_env(static_root: Path, cache_url: str | None) -> dict[str, str]:
         DJANGO_STATIC_ROOT=str(static_root),
         PYTHONUNBUFFERED="1",
     )
-    if cache_url:
-        env["CACHE_URL"] = cache_url
+    if config.cache_url:
+        env["CACHE_URL"] = config.cache_url
+    env["DJANGO_PAGE_CACHE_SECONDS"] = str(config.page_cache_seconds)
     return env
 
 
@@ -231,7 +247,7 @@ def create_database() -> None:
 
 def prepare_site(static_root: Path) -> None:
     """Migrate the fresh database, load the demo content and collect the static files."""
-    env = site_env(static_root, None)
+    env = site_env(static_root, CONFIGS[0])
     manage = [sys.executable, str(ROOT / "manage.py")]
     log("Migrating the bench database…")
     run_checked([*manage, "migrate", "--noinput", "-v0"], env)
@@ -493,14 +509,14 @@ def machine_details() -> list[tuple[str, str]]:
 def render_config(result: ConfigResult) -> list[str]:
     """The Markdown table for one cache configuration."""
     lines = [
-        f"### {result.name}",
+        f"### {result.config.name}",
         "",
         "| URL | what | median req/s | p50 latency | p99 latency | % of bare view |",
         "|---|---|---:|---:|---:|---:|",
     ]
     for target in [result.bare, *result.pages]:
         percent = 100 * share(target, result.bare)
-        flag = " ⚠" if target is not result.bare and percent < 100 * TARGET_SHARE else ""
+        flag = " ⚠" if target is not result.bare and percent < 100 * result.config.target else ""
         lines.append(
             f"| `{target.label}` | {target.what} | {target.median('rps'):,.1f} |"
             f" {fmt_ms(target.median('p50_ms'))} | {fmt_ms(target.median('p99_ms'))} |"
@@ -548,7 +564,7 @@ def render_section(
         *[f"| {name} | {value} |" for name, value in details],
         "",
         "**Method.** The site runs under gunicorn (2 sync workers, DEBUG off, PostgreSQL, demo"
-        " content, manifest static storage, no page caching) next to `bench/bare.py`, a"
+        " content, manifest static storage) next to `bench/bare.py`, a"
         ' single-file Django app whose one view returns `HttpResponse("ok")`, served by'
         " gunicorn with the same 2 sync workers on its own port. Every URL is first checked"
         " for its expected status, warmed up for"
@@ -558,7 +574,10 @@ def render_section(
         " the median over the rounds, and the page's median req/s as a share of the bare"
         " view's. wrk, both servers and PostgreSQL/Redis share the same"
         f" {os.cpu_count()} cores, so absolute figures are lower than on a dedicated host;"
-        " the ratio is the figure to compare.",
+        " the ratio is the figure to compare. *Uncached* runs turn the anonymous page cache"
+        " off (`DJANGO_PAGE_CACHE_SECONDS=0`): every request runs its view and renders its"
+        " template (the menu, site facts and footer are kept per content generation). The"
+        " *cached* run is what an anonymous visitor gets in production.",
         "",
     ]
     for result in results:
@@ -569,8 +588,8 @@ def render_section(
         else "**missed** by " + ", ".join(f"`{label}` ({name})" for name, label, _ in misses)
     )
     lines += [
-        f"**Targets:** every uncached page ≥ {TARGET_SHARE:.0%} of the bare view's req/s"
-        f" — {verdict}.",
+        "**Targets:** every uncached page ≥ 10% of the bare view's req/s, every cached"
+        f" anonymous page ≥ 50% — {verdict}.",
         END_MARKER,
     ]
     return "\n".join(lines) + "\n"
@@ -579,10 +598,10 @@ def render_section(
 def missed_targets(results: list[ConfigResult]) -> list[tuple[str, str, float]]:
     """(configuration, URL, share) for every page below the target share."""
     return [
-        (result.name, page.label, share(page, result.bare))
+        (result.config.name, page.label, share(page, result.bare))
         for result in results
         for page in result.pages
-        if share(page, result.bare) < TARGET_SHARE
+        if share(page, result.bare) < result.config.target
     ]
 
 
@@ -621,18 +640,16 @@ def run(args: argparse.Namespace) -> list[ConfigResult]:
             servers.append(bare)
             bare.start(chdir=BENCH_DIR)
             log(f"Bare view on {bare.base_url}")
-            for name, cache_url in CACHE_CONFIGS:
-                if cache_url:
+            for config in CONFIGS:
+                if config.cache_url:
                     clear_redis_cache()
-                env = site_env(static_root, cache_url)
-                slug = "redis" if cache_url else "locmem"
-                site = Gunicorn(f"site-{slug}", "rsis_site.wsgi", free_port(), env, tmp_path)
+                env = site_env(static_root, config)
+                site = Gunicorn(f"site-{config.slug}", "rsis_site.wsgi", free_port(), env, tmp_path)
                 servers.append(site)
                 site.start()
-                log(f"{name}: site on {site.base_url}")
+                log(f"{config.name}: site on {site.base_url}")
                 result = ConfigResult(
-                    name=name,
-                    cache_url=cache_url,
+                    config=config,
                     bare=Target("bare " + BARE_PATH, "bare Django view", bare.base_url + "/", 200),
                     pages=[
                         Target(path, what, site.base_url + path, status)
@@ -650,7 +667,7 @@ def run(args: argparse.Namespace) -> list[ConfigResult]:
         finally:
             for server in reversed(servers):
                 server.stop()
-            if any(cache_url for _, cache_url in CACHE_CONFIGS):
+            if any(config.cache_url for config in CONFIGS):
                 try:
                     clear_redis_cache()
                 except redis.RedisError as error:

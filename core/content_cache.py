@@ -7,7 +7,9 @@ process's memory, so a warm request costs one small cache read and no database q
 anonymous pages are cached the same way by ``core.middleware.PageCacheMiddleware``.
 """
 
+import hashlib
 import uuid
+from collections import OrderedDict
 from contextvars import ContextVar
 
 from django.core.cache import cache
@@ -15,9 +17,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 GENERATION_KEY = "content:generation"
 SHARED_TIMEOUT = 24 * 60 * 60
-LOCAL_LIMIT = 256
+LOCAL_LIMIT = 2048
 
-_local = {}
+_local = OrderedDict()
 request_generation = ContextVar("request_generation", default=None)
 
 
@@ -41,19 +43,26 @@ def bump_generation(**kwargs):
 
 
 def memo(name, build):
-    """``build()``'s result for the current generation, built at most once per generation."""
+    """``build()``'s result for the current generation, built at most once per generation.
+
+    A ``None`` result is not kept (so unknown addresses cost a query, not cache space).
+    """
     generation = current_generation()
     local_key = (name, generation)
     if local_key in _local:
+        _local.move_to_end(local_key)
         return _local[local_key]
-    shared_key = f"content:{name}:{generation}"
+    label = name if len(name) <= 100 else hashlib.sha256(name.encode()).hexdigest()
+    shared_key = f"content:{label}:{generation}"
     value = cache.get(shared_key)
     if value is None:
         value = build()
+        if value is None:
+            return None
         cache.set(shared_key, value, SHARED_TIMEOUT)
-    if len(_local) >= LOCAL_LIMIT:
-        _local.clear()
     _local[local_key] = value
+    while len(_local) > LOCAL_LIMIT:
+        _local.popitem(last=False)
     return value
 
 

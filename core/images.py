@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill
 from PIL import Image, ImageOps
@@ -164,4 +166,21 @@ def _make_picture(instance, prefix, width, height):
         jpeg_srcset=f"{url(one, 'jpeg')} 1x, {url(two, 'jpeg')} 2x",
         width=width,
         height=height,
+    )
+
+
+def picture_html(picture, *, alt, css_class="", lazy=False):
+    """A ``<picture>`` element for ``picture``: WebP first, JPEG fallback, fixed dimensions."""
+    return format_html(
+        '<picture><source type="image/webp" srcset="{}">'
+        '<img src="{}" srcset="{}" width="{}" height="{}" alt="{}"{}{} decoding="async">'
+        "</picture>",
+        picture.webp_srcset,
+        picture.jpeg_src,
+        picture.jpeg_srcset,
+        picture.width,
+        picture.height,
+        alt,
+        format_html(' class="{}"', css_class) if css_class else "",
+        mark_safe(' loading="lazy"') if lazy else "",  # noqa: S308 - constant
     )

@@ -1,6 +1,11 @@
-"""Read queries of the staff directory, each a fixed number of SQL statements."""
+"""Read queries of the staff directory, each a fixed number of SQL statements.
+
+Results that depend on content only are kept for the current content generation.
+"""
 
 from django.db.models import Count, Prefetch, Q
+
+from core.content_cache import memo
 
 from .models import Membership, Person, StaffGroup
 
@@ -17,6 +22,10 @@ def public_memberships():
 
 def directory_groups():
     """Every group with its public head count and its first few people (two queries)."""
+    return memo("staff:directory", lambda: list(_directory_groups()))
+
+
+def _directory_groups():
     return (
         StaffGroup.objects.annotate(
             public_count=Count("memberships", filter=Q(memberships__person__active=True))
@@ -39,6 +48,10 @@ def group_memberships(group):
 
 def profile(slug):
     """A person with their groups, centres and expertise, or None if not public."""
+    return memo(f"staff:person:{slug}", lambda: _profile(slug))
+
+
+def _profile(slug):
     from research.models import Centre
 
     return (

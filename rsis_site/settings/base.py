@@ -117,7 +117,7 @@ CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "rsis",
         }
@@ -200,4 +200,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # Not-found pages are normal traffic (crawlers); the server's access log records them.
+    "loggers": {"django.request": {"level": "ERROR"}},
 }

@@ -123,7 +123,7 @@ def test_photo_renditions_are_used_with_srcset_and_dimensions(client, directory)
     assert re.search(r'<source type="image/webp" srcset="\S+\.webp 1x, \S+\.webp 2x">', portrait)
     assert re.search(r'<img src="\S+\.jpg" srcset="\S+\.jpg 1x, \S+\.jpg 2x"', portrait)
     assert 'width="400" height="500" alt="Amy Young"' in portrait
-    assert 'width="160" height="160" alt="Amy Young" loading="lazy"' in listing
+    assert 'width="160" height="160" alt="Amy Young" class="avatar" loading="lazy"' in listing
     for rendition in ["photo_160_jpeg", "photo_320_webp", "photo_400_jpeg", "photo_800_webp"]:
         file = getattr(amy, rendition)
         assert file.storage.exists(file.name), rendition
