@@ -1,5 +1,7 @@
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
+
+from core.content_cache import memo
 
 from .menu import get_menu
 from .models import MenuItem
@@ -11,10 +13,9 @@ def page(request, path):
     node = menu.page_for_path(path)
     if node is None:
         raise Http404("No page at this address.")
-    item = get_object_or_404(
-        MenuItem.objects.published().only("id", "title", "summary", "body", "updated_at"),
-        pk=node.id,
-    )
+    item = memo(f"navigation:page:{node.id}", lambda: _page_item(node.id))
+    if item is None:
+        raise Http404("No page at this address.")
     section, section_items = menu.section_of(node)
     return render(
         request,
@@ -28,3 +29,8 @@ def page(request, path):
             "current_menu_node": node,
         },
     )
+
+
+def _page_item(pk):
+    fields = ("id", "title", "summary", "body", "updated_at")
+    return MenuItem.objects.published().only(*fields).filter(pk=pk).first()

@@ -4,6 +4,7 @@ import html
 import re
 
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
@@ -40,21 +41,27 @@ def page_results(query):
         .filter(condition, pk__in=visible_ids)
         .only("id", "title", "summary", "body")
     )
-    results = []
-    for item in items:
-        node = menu.get(item.pk)
-        title_hits = sum(term.lower() in item.title.lower() for term in terms)
-        results.append(
-            {
-                "title": item.title,
-                "url": node.url,
-                "breadcrumbs": [a.title for a in menu.ancestors(node)],
-                "snippet": highlight(snippet_source(item), terms),
-                "score": title_hits,
-            }
-        )
-    results.sort(key=lambda r: (-r["score"], r["title"]))
+    results = [PageResult(item, menu.get(item.pk), terms, menu) for item in items]
+    results.sort(key=lambda r: (-r.score, r.title))
     return results
+
+
+class PageResult:
+    """One matching page; its snippet is only made if the result is shown."""
+
+    def __init__(self, item, node, terms, menu):
+        self.item, self.node, self.terms, self.menu = item, node, terms, menu
+        self.title = item.title
+        self.url = node.url
+        self.score = sum(term.lower() in item.title.lower() for term in terms)
+
+    @cached_property
+    def breadcrumbs(self):
+        return [ancestor.title for ancestor in self.menu.ancestors(self.node)]
+
+    @cached_property
+    def snippet(self):
+        return highlight(snippet_source(self.item), self.terms)
 
 
 def snippet_source(item):

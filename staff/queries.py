@@ -22,10 +22,6 @@ def public_memberships():
 
 def directory_groups():
     """Every group with its public head count and its first few people (two queries)."""
-    return memo("staff:directory", lambda: list(_directory_groups()))
-
-
-def _directory_groups():
     return (
         StaffGroup.objects.annotate(
             public_count=Count("memberships", filter=Q(memberships__person__active=True))
