@@ -3,9 +3,10 @@
 import html
 import re
 
+import nh3
 from django.db.models import Q
 from django.utils.functional import cached_property
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from navigation.menu import get_menu
@@ -66,7 +67,8 @@ class PageResult:
 
 def snippet_source(item):
     """Plain text of a page: tags removed and entities decoded (escaped again when shown)."""
-    return " ".join(html.unescape(strip_tags(f"{item.summary} {item.body}")).split())
+    text = nh3.clean(f"{item.summary} {item.body}", tags=set())
+    return " ".join(html.unescape(text).split())
 
 
 def highlight(text, terms):

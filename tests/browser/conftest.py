@@ -34,17 +34,21 @@ def browser():
         browser.close()
 
 
+def open_page(browser, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    return context, context.new_page()
+
+
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    context, page = open_page(browser, 1280, 900)
     yield page
     context.close()
 
 
 @pytest.fixture
 def phone_page(browser):
-    context = browser.new_context(viewport={"width": 375, "height": 740})
-    page = context.new_page()
+    """A page the size of a small phone (375 px wide)."""
+    context, page = open_page(browser, 375, 740)
     yield page
     context.close()
