@@ -13,6 +13,7 @@ from collections import OrderedDict
 from contextvars import ContextVar
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 GENERATION_KEY = "content:generation"
@@ -35,7 +36,16 @@ def current_generation():
 
 
 def bump_generation(**kwargs):
-    """Start a new generation: everything derived from content is rebuilt on next use."""
+    """Start a new generation now and again once the change is committed.
+
+    The second bump stops a request that ran between the first and the commit from keeping
+    the old content under the new generation.
+    """
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def _new_generation():
     generation = uuid.uuid4().hex
     cache.set(GENERATION_KEY, generation, None)
     if request_generation.get() is not None:

@@ -1,4 +1,5 @@
 import hashlib
+import time
 from collections import OrderedDict
 
 from django.conf import settings
@@ -51,7 +52,7 @@ class PageCacheMiddleware:
         local = self.local.get(key)
         if local is not None:
             generation = current_generation()
-            if local[0] == generation:
+            if local[0] == generation and local[4] > time.monotonic():
                 self.local.move_to_end(key)
                 return generation, local
             shared = cache.get(key)
@@ -60,14 +61,15 @@ class PageCacheMiddleware:
             generation = found.get(GENERATION_KEY) or current_generation()
             shared = found.get(key)
         if shared is not None and shared[0] == generation:
-            self.remember(key, shared)
-            return generation, shared
+            entry = (*shared, time.monotonic() + settings.PAGE_CACHE_SECONDS)
+            self.remember(key, entry)
+            return generation, entry
         return generation, None
 
     def store(self, key, generation, response):
         entry = (generation, response.status_code, list(response.items()), response.content)
         cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
-        self.remember(key, entry)
+        self.remember(key, (*entry, time.monotonic() + settings.PAGE_CACHE_SECONDS))
 
     def remember(self, key, entry):
         self.local[key] = entry
@@ -77,7 +79,7 @@ class PageCacheMiddleware:
 
     @staticmethod
     def rebuild(entry):
-        _, status, headers, content = entry
+        _, status, headers, content, _expires = entry
         response = HttpResponse(content, status=status, headers=dict(headers))
         response["X-Page-Cache"] = "hit"
         return response
