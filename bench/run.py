@@ -64,6 +64,20 @@ PAGES = [
     ("/staff/", "staff directory", 200),
     ("/staff/people/chris-cheang/", "staff profile", 200),
     ("/research/idss/", "research centre", 200),
+    ("/publications/", "all publications", 200),
+    ("/publications/commentaries/?page=7", "series list, page 7", 200),
+    (
+        "/publications/?year=2021&category=country-and-region-studies&series=commentaries",
+        "filtered list",
+        200,
+    ),
+    (
+        "/publications/commentaries/russia-and-southeast-asia-what-lavrovs-july-visits-mean/",
+        "publication",
+        200,
+    ),
+    ("/p/co21113/", "short link (301)", 301),
+    ("/feeds/series/commentaries/rss/", "series feed", 200),
     ("/no-such-page/", "404 page", 404),
 ]
 BARE_PATH = "/"
@@ -155,6 +169,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--output", type=Path, default=DEFAULT_OUTPUT, help="Markdown file to update"
     )
     parser.add_argument("--no-write", action="store_true", help="print results only")
+    parser.add_argument(
+        "--publications",
+        type=int,
+        default=100_000,
+        help="generated publications on top of the demo content (100000)",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.rounds, args.duration, args.warmup = 1, 3, 1
@@ -245,14 +265,14 @@ def create_database() -> None:
         conn.close()
 
 
-def prepare_site(static_root: Path) -> None:
+def prepare_site(static_root: Path, publications: int) -> None:
     """Migrate the fresh database, load the demo content and collect the static files."""
     env = site_env(static_root, CONFIGS[0])
     manage = [sys.executable, str(ROOT / "manage.py")]
     log("Migrating the bench database…")
     run_checked([*manage, "migrate", "--noinput", "-v0"], env)
     log("Loading the demo content…")
-    run_checked([*manage, "load_demo", "--no-admin"], env)
+    run_checked([*manage, "load_demo", "--no-admin", "--publications", str(publications)], env)
     log("Collecting static files…")
     run_checked([*manage, "collectstatic", "--noinput", "-v0"], env)
 
@@ -642,7 +662,7 @@ def run(args: argparse.Namespace) -> list[ConfigResult]:
         try:
             log(f"Creating the PostgreSQL database {DB_NAME}…")
             create_database()
-            prepare_site(static_root)
+            prepare_site(static_root, args.publications)
             bare_env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
             bare = Gunicorn("bare", "bare:application", free_port(), bare_env, tmp_path)
             servers.append(bare)

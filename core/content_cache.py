@@ -8,6 +8,7 @@ anonymous pages are cached the same way by ``core.middleware.PageCacheMiddleware
 """
 
 import hashlib
+import time
 import uuid
 from collections import OrderedDict
 from contextvars import ContextVar
@@ -21,17 +22,36 @@ SHARED_TIMEOUT = 24 * 60 * 60
 LOCAL_LIMIT = 2048
 
 _local = OrderedDict()
+_deadline_providers = []
 request_generation = ContextVar("request_generation", default=None)
+
+
+def register_deadline(provider):
+    """Add ``provider``: a callable giving the next moment (an aware datetime, or None) at
+    which public content changes by the clock alone, e.g. a scheduled item going live.
+
+    Each generation ends by itself at the earliest such moment, so nothing needs a
+    background job to appear on time.
+    """
+    _deadline_providers.append(provider)
 
 
 def current_generation():
     """The generation of this request (read once per request by the middleware)."""
     generation = request_generation.get()
     if generation is None:
+        generation = checked(cache.get(GENERATION_KEY))
+    return generation
+
+
+def checked(generation):
+    """``generation`` if it is still current, else a new one (it is missing or its time is up)."""
+    if generation is None:
+        cache.add(GENERATION_KEY, _make_generation(), None)
         generation = cache.get(GENERATION_KEY)
-        if generation is None:
-            cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-            generation = cache.get(GENERATION_KEY)
+    _, _, ends = generation.partition("@")
+    if ends and float(ends) <= time.time():
+        generation = _new_generation()
     return generation
 
 
@@ -46,10 +66,18 @@ def bump_generation(**kwargs):
 
 
 def _new_generation():
-    generation = uuid.uuid4().hex
+    generation = _make_generation()
     cache.set(GENERATION_KEY, generation, None)
     if request_generation.get() is not None:
         request_generation.set(generation)
+    return generation
+
+
+def _make_generation():
+    """A new token, with the time at which it ends appended when something is scheduled."""
+    token = uuid.uuid4().hex
+    deadlines = [when for provider in _deadline_providers if (when := provider()) is not None]
+    return f"{token}@{min(deadlines).timestamp()}" if deadlines else token
 
 
 def memo(name, build):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
-from .content_cache import GENERATION_KEY, current_generation, request_generation
+from .content_cache import GENERATION_KEY, checked, current_generation, request_generation
 
 MAX_CACHED_QUERY = 300
 UNCACHEABLE_CACHE_CONTROL = ("private", "no-cache", "no-store")
@@ -20,7 +20,8 @@ class PageCacheMiddleware:
     either copy is used only while the content generation it was made in is current, so a hit
     costs one small cache read. Anyone with a session (staff editing or previewing) always gets a
     fresh page, and so does any response that sets a cookie or says it is private. Pages also
-    expire after ``PAGE_CACHE_SECONDS`` so that time-based changes (scheduled items) show up;
+    expire after ``PAGE_CACHE_SECONDS`` at the latest (scheduled items end a generation by
+    themselves, see ``register_deadline``);
     0 turns the page cache off while keeping the content generation for fragments.
     """
 
@@ -58,7 +59,7 @@ class PageCacheMiddleware:
             shared = cache.get(key)
         else:
             found = cache.get_many([GENERATION_KEY, key])
-            generation = found.get(GENERATION_KEY) or current_generation()
+            generation = checked(found.get(GENERATION_KEY))
             shared = found.get(key)
         if shared is not None and shared[0] == generation:
             entry = (*shared, time.monotonic() + settings.PAGE_CACHE_SECONDS)

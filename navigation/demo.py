@@ -9,6 +9,7 @@ from functools import partial
 
 from django.utils.text import slugify
 
+from publications.sections import series_section_by_slug
 from research.sections import centre_section_by_slug
 from staff.sections import group_section_by_slug
 
@@ -21,6 +22,21 @@ def centre(slug):
 def staff_group(slug):
     """Options of a menu item that opens a staff group's page (resolved when loaded)."""
     return {"slug": slug, "kind": "section", "section": partial(group_section_by_slug, slug)}
+
+
+def section(key, **options):
+    """Options of a menu item that opens the site section ``key``."""
+    return {"kind": "section", "section": key, **options}
+
+
+def series(slug):
+    """Options of a menu item that opens a publication series (resolved when loaded)."""
+    return {"slug": slug, "kind": "section", "section": partial(series_section_by_slug, slug)}
+
+
+def external(kind):
+    """Options of a menu item that opens one kind of external publication."""
+    return section(f"publications:external-kind:{kind}", slug=kind)
 
 
 MENU = [
@@ -95,32 +111,35 @@ MENU = [
         ("SRP Executive Programme", {}, []),
         ("Terrorism Analyst Training Course (TATC)", {"slug": "tatc"}, []),
     ]),
-    ("Publications", {}, [
-        ("RSIS Publications", {}, [
-            ("Annual Reviews", {}, []),
-            ("Books", {}, []),
-            ("Bulletins and Newsletters", {}, []),
-            ("Commentaries", {}, []),
-            ("Counter Terrorist Trends and Analyses", {}, []),
-            ("Commemorative / Event Reports", {"slug": "event-reports"}, []),
-            ("IDSS Paper", {"slug": "idss-papers"}, []),
-            ("Interreligious Relations", {}, []),
-            ("Monographs", {}, []),
-            ("NTS Insight", {}, []),
-            ("Policy Reports", {}, []),
-            ("Working Papers", {}, []),
-            ("RSIS Publications for the Year", {"slug": "for-the-year"}, []),
+    ("Publications", section("publications:index"), [
+        ("RSIS Publications", section("publications:index"), [
+            ("Annual Reviews", series("annual-reviews"), []),
+            ("Books", series("books"), []),
+            ("Bulletins and Newsletters", series("bulletins-and-newsletters"), []),
+            ("Commentaries", series("commentaries"), []),
+            ("Counter Terrorist Trends and Analyses",
+             series("counter-terrorist-trends-and-analyses"), []),
+            ("Commemorative / Event Reports", series("event-reports"), []),
+            ("IDSS Paper", series("idss-papers"), []),
+            ("Interreligious Relations", series("interreligious-relations"), []),
+            ("Monographs", series("monographs"), []),
+            ("NTS Insight", series("nts-insight"), []),
+            ("Policy Reports", series("policy-reports"), []),
+            ("Working Papers", series("working-papers"), []),
+            ("RSIS Publications for the Year", section("publications:years", slug="for-the-year"),
+             []),
         ]),
         ("Glossary of Abbreviations", {}, []),
-        ("External Publications", {}, [
-            ("Authored Books", {}, []),
-            ("Journal Articles", {}, []),
-            ("Edited Books", {}, []),
-            ("Chapters in Edited Books", {}, []),
-            ("Policy Reports", {}, []),
-            ("Working Papers", {}, []),
-            ("Op-Eds", {}, []),
-            ("External Publications for the Year", {"slug": "for-the-year"}, []),
+        ("External Publications", section("publications:external"), [
+            ("Authored Books", external("authored-books"), []),
+            ("Journal Articles", external("journal-articles"), []),
+            ("Edited Books", external("edited-books"), []),
+            ("Chapters in Edited Books", external("chapters-in-edited-books"), []),
+            ("Policy Reports", external("policy-reports"), []),
+            ("Working Papers", external("working-papers"), []),
+            ("Op-Eds", external("op-eds"), []),
+            ("External Publications for the Year",
+             section("publications:external-years", slug="for-the-year"), []),
         ]),
         ("Policy-relevant Articles Given RSIS Award", {"slug": "rsis-award-articles"}, []),
     ]),

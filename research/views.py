@@ -11,5 +11,11 @@ def centre(request, slug):
     if centre is None:
         return page(request, path=f"research/{slug}")
     head = centre.head if centre.head and centre.head.active else None
-    context = {"centre": centre, "head": head, "members": centre.public_members}
+    people_pks = [person.pk for person in [head, *centre.public_members] if person]
+    context = {
+        "centre": centre,
+        "head": head,
+        "members": centre.public_members,
+        "people_pks": people_pks,
+    }
     return render(request, "research/centre.html", context)

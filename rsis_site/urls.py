@@ -1,16 +1,42 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+
+from core.views import robots
+from navigation.sitemaps import PageSitemap
+from publications.sitemaps import ListSitemap, PublicationSitemap, SeriesSitemap
+from research.sitemaps import CentreSitemap
+from staff.sitemaps import PersonSitemap, StaffGroupSitemap
 
 admin.site.site_header = "RSIS site administration"
 admin.site.site_title = "RSIS admin"
 admin.site.index_title = "Manage the site"
 
+SITEMAPS = {
+    "pages": PageSitemap,
+    "series": SeriesSitemap,
+    "lists": ListSitemap,
+    "publications": PublicationSitemap,
+    "people": PersonSitemap,
+    "staff-groups": StaffGroupSitemap,
+    "research": CentreSitemap,
+}
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("robots.txt", robots, name="robots"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("search/", include("search.urls")),
     path("staff/", include("staff.urls")),
     path("research/", include("research.urls")),
+    path("", include("publications.urls")),
     path("", include("core.urls")),
 ]
 

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
@@ -59,12 +60,14 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(active=True)
 
     def public(self):
-        """People whose profile the public may see: current staff.
+        """People whose profile the public may see: current staff, and former staff while
+        public work names them as an author."""
+        from publications.models import Authorship, Publication
 
-        Former staff keep a public profile only while published work names them; the
-        publications app extends this rule when it adds authorship.
-        """
-        return self.filter(active=True)
+        authored = Authorship.objects.filter(
+            person=OuterRef("pk"), publication__in=Publication.objects.public()
+        )
+        return self.filter(Q(active=True) | Exists(authored))
 
 
 class Person(models.Model):

@@ -1,5 +1,8 @@
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from navigation.models import MenuItem
 
@@ -72,3 +75,64 @@ class CentreFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"centre-{n}")
     summary = factory.LazyAttribute(lambda o: f"What {o.name} studies.")
     description = "<p>Research on many things.</p>"
+
+
+class SeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "publications.Series"
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Series {n}")
+    item_name = factory.LazyAttribute(lambda o: f"RSIS {o.name}")
+    slug = factory.Sequence(lambda n: f"series-{n}")
+    code_prefix = factory.Sequence(lambda n: "S" + chr(65 + n // 26 % 26) + chr(65 + n % 26))
+    disclaimer = factory.LazyAttribute(lambda o: f"Views in {o.name} are the authors' own.")
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "publications.Category"
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+
+
+class PublicationFactory(factory.django.DjangoModelFactory):
+    """A published item with a code; pass status=... for others (no code unless given)."""
+
+    class Meta:
+        model = "publications.Publication"
+
+    series = factory.SubFactory(SeriesFactory)
+    title = factory.Sequence(lambda n: f"Publication {n}")
+    slug = factory.Sequence(lambda n: f"publication-{n}")
+    synopsis = factory.LazyAttribute(lambda o: f"What {o.title} argues.")
+    body = factory.LazyAttribute(lambda o: f"<p>The text of {o.title}.</p>")
+    publication_date = datetime.date(2021, 7, 26)
+    status = "published"
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+    code = factory.LazyAttributeSequence(
+        lambda o, n: f"{o.series.code_prefix}21{500 + n % 500:03d}" if o.status != "draft" else None
+    )
+
+
+class AuthorshipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "publications.Authorship"
+
+    publication = factory.SubFactory(PublicationFactory)
+    person = factory.SubFactory(PersonFactory)
+    order = factory.Sequence(int)
+
+
+class ExternalPublicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "publications.ExternalPublication"
+
+    kind = "journal-articles"
+    title = factory.Sequence(lambda n: f"Outside work {n}")
+    byline = "Tan, A. and Lee, B."
+    venue = "Journal of Examples"
+    publisher = "Example Press"
+    year = 2020
+    url = factory.Sequence(lambda n: f"https://example.org/work/{n}")

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "mptt",
     "taggit",
     "imagekit",
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "navigation",
     "staff",
     "research",
+    "publications",
     "search",
 ]
 

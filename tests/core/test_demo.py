@@ -43,8 +43,8 @@ def test_load_demo_keeps_editors_changes(demo_content):
 
 def test_every_demo_menu_target_on_this_site_renders(client, demo_content):
     items = MenuItem.objects.exclude(kind="url")
-    assert items.filter(kind="page").count() == 78
-    assert items.filter(kind="section").count() == 18
+    assert items.filter(kind="page").count() == 54
+    assert items.filter(kind="section").count() == 42
     for item in items:
         response = client.get(item.get_absolute_url())
         assert response.status_code == 200, item.get_absolute_url()

@@ -1,13 +1,16 @@
 import os
+import time
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from core import demo as core_demo
 from core.services import site_settings_load_demo
 from navigation import demo as menu_demo
 from navigation.demo_pages import PAGES
 from navigation.services import menu_build_demo
+from publications.demo import publications_load_demo
+from publications.generator import generate_publications
 from research import demo as research_demo
 from research.services import centres_load_demo
 from staff import demo as staff_demo
@@ -18,7 +21,10 @@ DEMO_ADMIN_PASSWORD_DEFAULT = "rsis-demo-admin"  # noqa: S105 - documented local
 
 
 class Command(BaseCommand):
-    help = "Load the demo content (site facts, people, centres, full menu). Safe to run again."
+    help = (
+        "Load the demo content (site facts, people, centres, publications, full menu). "
+        "Safe to run again."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -29,8 +35,17 @@ class Command(BaseCommand):
             action="store_true",
             help="Skip the generated portraits (faster; profiles then show initials).",
         )
+        parser.add_argument(
+            "--publications",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also generate N random published items (for trying the site at scale).",
+        )
 
     def handle(self, *args, **options):
+        if options["publications"] < 0:
+            raise CommandError("--publications takes a number of items, zero or more.")
         site_settings_load_demo(
             site=core_demo.SITE,
             social_links=core_demo.SOCIAL_LINKS,
@@ -46,9 +61,20 @@ class Command(BaseCommand):
             photo_maker=None if options["no_photos"] else staff_demo.placeholder_photo,
         )
         centres = centres_load_demo(centres=research_demo.CENTRES, pages=PAGES)
+        publications = publications_load_demo()
         items = menu_build_demo(entries=menu_demo.walk(), pages=PAGES)
         if options["verbosity"]:
             self.stdout.write(f"Created {people} people, {centres} centres and {items} menu items.")
+            self.stdout.write(
+                "Created {series} series, {categories} categories, {publications} publications "
+                "and {external} external publications.".format(**publications)
+            )
+        if options["publications"] > 0:
+            started = time.perf_counter()
+            generated = generate_publications(options["publications"])
+            self.stdout.write(
+                f"Generated {generated} publications in {time.perf_counter() - started:.1f} s."
+            )
         if not options["no_admin"]:
             self._demo_admin()
 

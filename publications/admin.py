@@ -1,0 +1,154 @@
+from django.contrib import admin, messages
+from django.db import transaction
+from django.utils.html import format_html
+from mptt.admin import DraggableMPTTAdmin, TreeRelatedFieldListFilter
+
+from . import services
+from .models import Authorship, Category, ExternalPublication, Publication, Series
+
+RELEASED = (Publication.Status.PUBLISHED, Publication.Status.SCHEDULED)
+
+
+@admin.register(Series)
+class SeriesAdmin(admin.ModelAdmin):
+    list_display = ["name", "code_prefix", "item_name", "order", "sidebar_teaser"]
+    list_editable = ["order"]
+    search_fields = ["name", "code_prefix"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Category)
+class CategoryAdmin(DraggableMPTTAdmin):
+    list_display = ["tree_actions", "indented_title", "slug"]
+    list_display_links = ["indented_title"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class AuthorshipInline(admin.TabularInline):
+    """Authors in the order printed; a member of staff, or an outside author by name."""
+
+    model = Authorship
+    extra = 1
+    autocomplete_fields = ["person"]
+    fields = ["order", "person", "name", "affiliation"]
+    verbose_name = "author"
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        dates = Publication.objects.exclude(publication_date=None).dates("publication_date", "year")
+        return [(str(d.year), str(d.year)) for d in reversed(dates)]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(publication_date__year=int(self.value()))
+        return queryset
+
+
+@admin.register(Publication)
+class PublicationAdmin(admin.ModelAdmin):
+    list_display = [
+        "code_or_dash",
+        "title",
+        "series",
+        "status_badge",
+        "publication_date",
+        "authors",
+    ]
+    list_display_links = ["code_or_dash", "title"]
+    list_filter = [
+        "series",
+        "status",
+        YearFilter,
+        ("categories", TreeRelatedFieldListFilter),
+    ]
+    search_fields = ["code", "title", "authorships__person__name", "authorships__name"]
+    search_help_text = "Search by code (CO21113), title or author."
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["categories", "related"]
+    list_select_related = ["series"]
+    inlines = [AuthorshipInline]
+    actions = ["publish_now", "withdraw"]
+    fieldsets = [
+        (None, {"fields": ["series", "title", "slug", "code"]}),
+        (
+            "Publishing",
+            {
+                "fields": ["status", "published_at", "publication_date"],
+                "description": "Scheduled items go live by themselves at the time given. "
+                "The code is given at first publication.",
+            },
+        ),
+        ("Text", {"fields": ["synopsis", "body", "about_author"]}),
+        ("Image and PDF", {"fields": ["image", "image_alt", "image_credit", "pdf"]}),
+        ("Classification", {"fields": ["categories", "tags", "related"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("authorships__person")
+
+    @admin.display(description="Code", ordering="code")
+    def code_or_dash(self, publication):
+        return publication.code or "—"
+
+    @admin.display(description="Status", ordering="status")
+    def status_badge(self, publication):
+        label = publication.get_status_display()
+        if publication.status == Publication.Status.SCHEDULED and publication.published_at:
+            from django.utils import timezone
+
+            when = timezone.localtime(publication.published_at).strftime("%d %b %Y %H:%M")
+            label = f"{label}: {when}"
+        return format_html('<span class="status status--{}">{}</span>', publication.status, label)
+
+    @admin.display(description="Authors")
+    def authors(self, publication):
+        return ", ".join(a.display_name for a in publication.authorships.all())
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        publication = form.instance
+        if publication.status in RELEASED and not publication.code:
+            services.publication_release(publication=publication)
+            self.message_user(request, f"{publication.code} was given to “{publication.title}”.")
+
+    @admin.action(description="Publish the selected items now", permissions=["change"])
+    def publish_now(self, request, queryset):
+        published = []
+        with transaction.atomic():
+            for publication in queryset.select_related("series").order_by("id"):
+                if publication.status != Publication.Status.PUBLISHED:
+                    services.publication_publish(publication=publication)
+                    published.append(publication.code)
+        self.message_user(
+            request,
+            f"Published {len(published)}: {', '.join(published)}."
+            if published
+            else "Nothing to publish.",
+            messages.SUCCESS,
+        )
+
+    @admin.action(description="Withdraw the selected items", permissions=["change"])
+    def withdraw(self, request, queryset):
+        count = 0
+        for publication in queryset.exclude(status=Publication.Status.WITHDRAWN):
+            services.publication_withdraw(publication=publication)
+            count += 1
+        self.message_user(request, f"Withdrew {count} item(s); their codes stay reserved.")
+
+
+@admin.register(ExternalPublication)
+class ExternalPublicationAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "byline", "venue", "year", "published"]
+    list_filter = ["kind", "year", "published"]
+    search_fields = ["title", "byline", "venue", "people__name"]
+    autocomplete_fields = ["people"]

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+
+
+class PublicationsConfig(AppConfig):
+    name = "publications"
+
+    def ready(self):
+        from core.content_cache import register_deadline, watch
+        from navigation.sections import register_sections, register_shared_address
+
+        from .models import Authorship, Category, ExternalPublication, Publication, Series
+        from .sections import publication_sections, series_owns_address
+        from .services import next_scheduled_time
+
+        watch(Authorship, Category, ExternalPublication, Publication, Series)
+        register_sections(publication_sections)
+        register_shared_address("publications:series", series_owns_address)
+        register_deadline(next_scheduled_time)

@@ -1,0 +1,65 @@
+"""The category tree, read once per content generation (the only module that walks it)."""
+
+from dataclasses import dataclass
+
+from core.content_cache import memo
+
+
+@dataclass(frozen=True)
+class CategoryNode:
+    pk: int
+    name: str
+    slug: str
+    path: str
+    depth: int
+    axis_pk: int
+    descendant_pks: tuple
+
+
+def category_nodes():
+    """Every category as a CategoryNode, in tree order, keyed by primary key."""
+    return memo("publications:categories", _build)
+
+
+def category_paths():
+    return {pk: node.path for pk, node in category_nodes().items()}
+
+
+def node_by_path(path):
+    for node in category_nodes().values():
+        if node.path == path:
+            return node
+    return None
+
+
+def axes():
+    """Top-level categories with their descendants, for filter forms."""
+    nodes = category_nodes()
+    return [
+        (node, [n for n in nodes.values() if n.axis_pk == node.pk and n.depth > 0])
+        for node in nodes.values()
+        if node.depth == 0
+    ]
+
+
+def _build():
+    from .models import Category
+
+    nodes, order = {}, []
+
+    def visit(category, prefix, axis_pk):
+        order.append(category.pk)
+        path = f"{prefix}{category.slug}"
+        children = category.get_children()
+        for child in children:
+            visit(child, f"{path}/", axis_pk)
+        below = tuple(
+            pk for child in children for pk in (child.pk, *nodes[child.pk].descendant_pks)
+        )
+        nodes[category.pk] = CategoryNode(
+            category.pk, category.name, category.slug, path, category.level, axis_pk, below
+        )
+
+    for root in Category.objects.all().get_cached_trees():
+        visit(root, "", root.pk)
+    return {pk: nodes[pk] for pk in order}  # tree order: parents before children

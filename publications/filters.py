@@ -1,0 +1,103 @@
+"""The filters of a publication list, read from the query string and checked.
+
+Filters combine: several series or several values of one category axis widen the list (OR);
+different filters, and different axes (say a theme and a region), narrow it (AND).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlencode
+
+from django.http import Http404
+
+from .categories import category_nodes, node_by_path
+
+MAX_VALUE = 200
+MAX_VALUES = 10
+FIRST_YEAR, LAST_YEAR = 1966, 2100
+
+
+@dataclass
+class PublicationFilter:
+    series: list = field(default_factory=list)  # slugs
+    year: int | None = None
+    categories: list = field(default_factory=list)  # category paths
+    tag: str = ""
+    author: str = ""  # person slug
+    q: str = ""
+
+    PARAMS = ("series", "year", "category", "tag", "author", "q")
+
+    @classmethod
+    def from_query(cls, query):
+        """Read ``query`` (a QueryDict); raise Http404 with a reason for any unusable value."""
+        values = {name: [clean(name, v) for v in query.getlist(name)] for name in cls.PARAMS}
+        for name in ("year", "tag", "author", "q"):
+            if len(values[name]) > 1:
+                raise Http404(f"Give “{name}” once only.")
+        for name in ("series", "category"):
+            if len(values[name]) > MAX_VALUES:
+                raise Http404(f"Give at most {MAX_VALUES} values of “{name}”.")
+        year = None
+        if values["year"]:
+            year = parse_year(values["year"][0])
+        return cls(
+            series=sorted(set(filter(None, values["series"]))),
+            year=year,
+            categories=sorted(set(filter(None, values["category"]))),
+            tag=(values["tag"] or [""])[0],
+            author=(values["author"] or [""])[0],
+            q=" ".join((values["q"] or [""])[0].split()),
+        )
+
+    def merged(self, **fixed):
+        """This filter with the values a page fixes (its series, year, category or tag)."""
+        merged = PublicationFilter(**{**self.__dict__})
+        for name, value in fixed.items():
+            setattr(merged, name, value)
+        return merged
+
+    def key(self):
+        return urlencode(sorted(self.query_items()))
+
+    def query_items(self):
+        items = [("series", s) for s in self.series] + [("category", c) for c in self.categories]
+        for name in ("year", "tag", "author", "q"):
+            if getattr(self, name):
+                items.append((name, getattr(self, name)))
+        return items
+
+    def category_groups(self):
+        """The chosen categories grouped by axis, each as the set of pks it matches."""
+        groups = {}
+        for path in self.categories:
+            node = node_by_path(path)
+            if node is None:
+                raise Http404(f"There is no category “{path[:60]}”.")
+            groups.setdefault(node.axis_pk, set()).update((node.pk, *node.descendant_pks))
+        return list(groups.values())
+
+    def category_names(self):
+        nodes = {node.path: node for node in category_nodes().values()}
+        return [nodes[path].name for path in self.categories if path in nodes]
+
+    def is_empty(self):
+        return not self.query_items()
+
+
+def clean(name, value):
+    if "\x00" in value:
+        raise Http404(f"The value of “{name}” contains a NUL character.")
+    if len(value) > MAX_VALUE:
+        raise Http404(f"The value of “{name}” is longer than {MAX_VALUE} characters.")
+    return value.strip()
+
+
+def parse_year(raw):
+    if not raw.isdigit() or not FIRST_YEAR <= int(raw) <= LAST_YEAR:
+        raise Http404(f"“{raw[:20]}” is not a year between {FIRST_YEAR} and {LAST_YEAR}.")
+    return int(raw)
+
+
+def year_range(year):
+    return date(year, 1, 1), date(year + 1, 1, 1)

@@ -1,0 +1,227 @@
+"""Read queries of the publications pages, each a fixed number of SQL statements.
+
+Everything starts from ``Publication.objects.public()``; results that depend on content only
+(series, years, counts, detail pages) are kept for the current content generation.
+"""
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import Http404
+from taggit.models import Tag, TaggedItem
+
+from core.content_cache import memo
+from staff.models import Person
+
+from .filters import year_range
+from .models import Authorship, Category, ExternalPublication, Publication, Series
+
+RELATED_COUNT = 4
+
+
+def all_series():
+    return memo("publications:series", lambda: list(Series.objects.all()))
+
+
+def series_by_slug(slug):
+    return next((series for series in all_series() if series.slug == slug), None)
+
+
+def public_years():
+    """Years that have public publications, latest first."""
+    return memo(
+        "publications:years",
+        lambda: [d.year for d in Publication.objects.public().dates("publication_date", "year")][
+            ::-1
+        ],
+    )
+
+
+def tag_by_slug(slug):
+    return memo(f"publications:tag:{slug}", lambda: Tag.objects.filter(slug=slug).first())
+
+
+def author_by_slug(slug):
+    return memo(
+        f"publications:author:{slug}", lambda: Person.objects.public().filter(slug=slug).first()
+    )
+
+
+def filtered(pub_filter):
+    """Public publications matching ``pub_filter`` (a PublicationFilter), newest first.
+
+    Unknown series, tags or authors raise Http404.
+    """
+    queryset = Publication.objects.public()
+    if pub_filter.series:
+        chosen = [series_by_slug(slug) for slug in pub_filter.series]
+        if None in chosen:
+            raise Http404("There is no such series.")
+        queryset = queryset.filter(series__in=[series.pk for series in chosen])
+    if pub_filter.year:
+        start, end = year_range(pub_filter.year)
+        queryset = queryset.filter(publication_date__gte=start, publication_date__lt=end)
+    links = Publication.categories.through.objects
+    for pks in pub_filter.category_groups():
+        queryset = queryset.filter(
+            Exists(links.filter(publication=OuterRef("pk"), category__in=pks))
+        )
+    if pub_filter.tag:
+        tag = tag_by_slug(pub_filter.tag)
+        if tag is None:
+            raise Http404("There is no such tag.")
+        queryset = queryset.filter(
+            Exists(
+                TaggedItem.objects.filter(object_id=OuterRef("pk"), tag=tag.pk).filter(
+                    content_type__app_label="publications", content_type__model="publication"
+                )
+            )
+        )
+    if pub_filter.author:
+        author = author_by_slug(pub_filter.author)
+        if author is None:
+            raise Http404("There is no such author.")
+        queryset = queryset.filter(
+            Exists(Authorship.objects.filter(publication=OuterRef("pk"), person=author.pk))
+        )
+    if pub_filter.q:
+        from django.db.models import Q
+
+        q = pub_filter.q
+        queryset = queryset.filter(
+            Q(title__icontains=q) | Q(synopsis__icontains=q) | Q(code__iexact=q)
+        )
+    return queryset.order_by("-publication_date", "-id")
+
+
+def count(pub_filter, queryset):
+    """The number of items of a filtered list, counted once per content generation."""
+    return memo(f"publications:count:{pub_filter.key()}", queryset.count)
+
+
+def cards(queryset):
+    """``queryset`` made ready for a list: series and authors in two more queries."""
+    return queryset.select_related("series").prefetch_related(
+        Prefetch("authorships", queryset=Authorship.objects.select_related("person"))
+    )
+
+
+def detail(series_slug, slug):
+    """A public publication with everything its page shows, or None."""
+    return memo(
+        f"publications:detail:{series_slug}:{slug}",
+        lambda: _detail(Publication.objects.public(), series_slug, slug),
+    )
+
+
+def preview(series_slug, slug):
+    """Any publication, public or not, for staff (never cached)."""
+    return _detail(Publication.objects.all(), series_slug, slug)
+
+
+def _detail(queryset, series_slug, slug):
+    series = series_by_slug(series_slug)
+    if series is None:
+        return None
+    publication = (
+        cards(queryset)
+        .prefetch_related(
+            Prefetch("categories", queryset=Category.objects.order_by("tree_id", "lft")),
+            "tags",
+        )
+        .filter(series=series.pk, slug=slug)
+        .first()
+    )
+    if publication is not None:
+        publication.related_items = related(publication)
+    return publication
+
+
+def related(publication):
+    """The editors' choice of related items, or else the latest sharing a category."""
+    public = Publication.objects.public().exclude(pk=publication.pk)
+    chosen = list(cards(public.filter(related_from=publication))[:RELATED_COUNT])
+    if chosen:
+        return chosen
+    category_pks = [category.pk for category in publication.categories.all()]
+    if not category_pks:
+        return []
+    links = Publication.categories.through.objects
+    same = public.filter(
+        Exists(links.filter(publication=OuterRef("pk"), category__in=category_pks))
+    )
+    return list(cards(same.order_by("-publication_date", "-id"))[:RELATED_COUNT])
+
+
+def by_code(code):
+    """The URL of the public item with ``code`` (any case), or None."""
+    return memo(f"publications:code:{code.upper()}", lambda: _url_by_code(code.upper()))
+
+
+def _url_by_code(code):
+    publication = Publication.objects.public().select_related("series").filter(code=code).first()
+    return publication.get_absolute_url() if publication else None
+
+
+def sidebar_teaser():
+    """The latest item of the series marked for the sidebar teaser (“Latest Book”)."""
+    return memo("publications:teaser", _sidebar_teaser) or None
+
+
+def _sidebar_teaser():
+    item = (
+        Publication.objects.public()
+        .filter(series__sidebar_teaser=True)
+        .select_related("series")
+        .order_by("-publication_date", "-id")
+        .first()
+    )
+    return item or False
+
+
+def by_people(people_pks):
+    authored = Authorship.objects.filter(publication=OuterRef("pk"), person__in=people_pks)
+    return (
+        Publication.objects.public().filter(Exists(authored)).order_by("-publication_date", "-id")
+    )
+
+
+def latest_by_person(person, limit):
+    return list(cards(by_people([person.pk]))[:limit])
+
+
+def latest_by_people(people_pks, limit):
+    return list(cards(by_people(people_pks))[:limit])
+
+
+def count_by_people(people_pks):
+    return by_people(people_pks).count()
+
+
+def external_by_person(person, limit):
+    return list(
+        ExternalPublication.objects.filter(published=True, people=person.pk).order_by(
+            "-year", "title"
+        )[:limit]
+    )
+
+
+def external(kind=None, year=None):
+    queryset = ExternalPublication.objects.filter(published=True).prefetch_related(
+        Prefetch("people", queryset=Person.objects.public())
+    )
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if year:
+        queryset = queryset.filter(year=year)
+    return queryset.order_by("-year", "title")
+
+
+def external_years():
+    return memo(
+        "publications:external-years",
+        lambda: list(
+            ExternalPublication.objects.filter(published=True)
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
+        ),
+    )

@@ -1,0 +1,114 @@
+"""Head tags of a publication page: Highwire citation tags, OpenGraph and schema.org JSON-LD."""
+
+import json
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from core.site import get_site_context
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def publication_head(context, publication):
+    request = context["request"]
+    absolute = request.build_absolute_uri
+    site = get_site_context()
+    url = absolute(publication.get_absolute_url())
+    names = [a.display_name for a in publication.authorships.all()]
+    date = publication.publication_date
+    meta = [("citation_title", publication.title)]
+    meta += [("citation_author", name) for name in names]
+    if date:
+        meta.append(("citation_publication_date", date.strftime("%Y/%m/%d")))
+    meta += [
+        ("citation_technical_report_institution", site["name"]),
+        ("citation_technical_report_number", publication.code or ""),
+        ("citation_abstract_html_url", url),
+    ]
+    if publication.pdf:
+        meta.append(("citation_pdf_url", absolute(publication.pdf.url)))
+    tags = format_html_join("\n", '<meta name="{}" content="{}">', meta)
+    image = publication.feature_picture()
+    image_url = absolute(image.jpeg_src) if image else ""
+    og = [
+        ("og:type", "article"),
+        ("og:title", publication.title),
+        ("og:description", publication.synopsis),
+        ("og:url", url),
+        ("og:site_name", site["name"]),
+    ]
+    if image_url:
+        og.append(("og:image", image_url))
+    if publication.published_at:
+        og.append(("article:published_time", publication.published_at.isoformat()))
+    og.append(("article:modified_time", publication.updated_at.isoformat()))
+    og_tags = format_html_join("\n", '<meta property="{}" content="{}">', og)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Report",
+        "headline": publication.title,
+        "name": publication.title,
+        "url": url,
+        "identifier": publication.code,
+        "reportNumber": publication.code,
+        "description": publication.synopsis,
+        "datePublished": date.isoformat() if date else None,
+        "dateModified": publication.updated_at.isoformat(),
+        "author": [
+            {"@type": "Person", "name": a.display_name}
+            | ({"url": absolute(a.person.get_absolute_url())} if a.person_id else {})
+            for a in publication.authorships.all()
+        ],
+        "publisher": {"@type": "Organization", "name": site["name"]},
+        "isPartOf": {
+            "@type": "CreativeWorkSeries",
+            "name": publication.series.name,
+            "url": absolute(publication.series.get_absolute_url()),
+        },
+        "keywords": [tag.name for tag in publication.tags.all()],
+    }
+    if image_url:
+        data["image"] = image_url
+    payload = json.dumps({k: v for k, v in data.items() if v}, ensure_ascii=False)
+    json_ld = mark_safe(  # noqa: S308 - JSON with <, > and & escaped
+        '<script type="application/ld+json">' + payload.translate(_JSON_ESCAPES) + "</script>"
+    )
+    return format_html("{}\n{}\n{}", tags, og_tags, json_ld)
+
+
+@register.inclusion_tag("publications/includes/person_publications.html")
+def person_publications(person):
+    """The latest work of ``person``: series publications and work published elsewhere."""
+    from core.content_cache import memo
+    from publications import queries
+
+    def build():
+        items = queries.latest_by_person(person, limit=PROFILE_ITEMS)
+        return {
+            "items": items,
+            "count": queries.count_by_people([person.pk]) if len(items) == PROFILE_ITEMS else 0,
+            "external": queries.external_by_person(person, limit=PROFILE_ITEMS),
+        }
+
+    return {"person": person, **memo(f"publications:person:{person.pk}", build)}
+
+
+@register.inclusion_tag("publications/includes/centre_publications.html")
+def centre_publications(centre, people_pks):
+    """The latest publications by the people of a research centre."""
+    from core.content_cache import memo
+    from publications import queries
+
+    items = memo(
+        f"publications:centre:{centre.pk}",
+        lambda: queries.latest_by_people(people_pks, limit=PROFILE_ITEMS),
+    )
+    return {"centre": centre, "items": items}
+
+
+PROFILE_ITEMS = 6

@@ -1,0 +1,40 @@
+from django.urls import path
+
+from . import views
+from .feeds import FEEDS
+
+app_name = "publications"
+
+
+def feed_paths(prefix, kind, name, converter=""):
+    rss, atom = FEEDS[kind]
+    value = f"<{converter}:value>/" if converter else ""
+    return [
+        path(f"feeds/{prefix}{value}rss/", rss(), name=name),
+        path(f"feeds/{prefix}{value}atom/", atom(), name=f"{name}-atom"),
+    ]
+
+
+urlpatterns = [
+    path("publications/", views.index, name="index"),
+    path("publications/year/", views.years, name="years"),
+    path("publications/year/<int:year>/", views.year, name="year"),
+    path("publications/<slug:series>/", views.series, name="series"),
+    path("publications/<slug:series>/<slug:slug>/", views.detail, name="detail"),
+    path(
+        "publications/<slug:series>/<slug:slug>/cite.<str:fmt>",
+        views.cite,
+        name="cite",
+    ),
+    path("p/<str:code>/", views.short_link, name="short-link"),
+    path("categories/<path:path>/", views.category, name="category"),
+    path("tags/<slug:slug>/", views.tag, name="tag"),
+    path("external-publications/", views.external, name="external"),
+    path("external-publications/year/", views.external_years, name="external-years"),
+    path("external-publications/<slug:kind>/", views.external, name="external-kind"),
+    *feed_paths("publications/", "all", "feed-all"),
+    *feed_paths("series/", "series", "feed-series", "slug"),
+    *feed_paths("categories/", "category", "feed-category", "path"),
+    *feed_paths("tags/", "tag", "feed-tag", "slug"),
+    *feed_paths("authors/", "author", "feed-author", "slug"),
+]

@@ -1,0 +1,221 @@
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
+
+from core.pagination import paginate
+from navigation.views import page
+
+from . import citations, queries
+from .categories import category_nodes, node_by_path
+from .filters import PublicationFilter, parse_year
+from .models import ExternalPublication
+
+PER_PAGE = 20
+EXTERNAL_PER_PAGE = 30
+
+
+def _listing(request, template, *, heading, feed=None, extra=None, **fixed):
+    """A filtered, paginated list of public publications (the shared part of every list)."""
+    chosen = PublicationFilter.from_query(request.GET)
+    pub_filter = chosen.merged(**fixed)
+    queryset = queries.filtered(pub_filter)
+    page_obj = paginate(
+        request,
+        queries.cards(queryset),
+        PER_PAGE,
+        count=queries.count(pub_filter, queryset),
+    )
+    context = {
+        "page_obj": page_obj,
+        "heading": heading,
+        "filter": chosen,
+        "fixed": fixed,
+        "series_list": queries.all_series(),
+        "years": queries.public_years(),
+        "axes": _axes(),
+        "query_string": _query_string(chosen),
+        "feed": feed,
+        **(extra or {}),
+    }
+    return render(request, template, context)
+
+
+def _axes():
+    from .categories import axes
+
+    return axes()
+
+
+def _query_string(pub_filter):
+    from urllib.parse import urlencode
+
+    return urlencode(pub_filter.query_items())
+
+
+@require_safe
+def index(request):
+    return _listing(
+        request,
+        "publications/index.html",
+        heading="RSIS Publications",
+        feed=("All RSIS publications", "publications:feed-all"),
+    )
+
+
+@require_safe
+def series(request, series):
+    found = queries.series_by_slug(series)
+    if found is None:
+        return page(request, path=f"publications/{series}")
+    return _listing(
+        request,
+        "publications/series.html",
+        heading=found.name,
+        feed=(found.name, "publications:feed-series", series),
+        extra={"series": found},
+        series=[series],
+    )
+
+
+@require_safe
+def years(request):
+    return render(request, "publications/years.html", {"years": queries.public_years()})
+
+
+@require_safe
+def year(request, year):
+    year = parse_year(str(year))
+    return _listing(
+        request,
+        "publications/year.html",
+        heading=f"RSIS Publications for {year}",
+        extra={"year": year},
+        year=year,
+    )
+
+
+@require_safe
+def category(request, path):
+    node = node_by_path(path.strip("/"))
+    if node is None:
+        raise Http404("There is no such category.")
+    nodes = category_nodes()
+    ancestors = [n for n in nodes.values() if node.pk in n.descendant_pks]
+    return _listing(
+        request,
+        "publications/category.html",
+        heading=node.name,
+        feed=(node.name, "publications:feed-category", node.path),
+        extra={"category": node, "ancestors": ancestors, "children": _children(node)},
+        categories=[node.path],
+    )
+
+
+def _children(node):
+    return [
+        n
+        for n in category_nodes().values()
+        if n.pk in node.descendant_pks and n.depth == node.depth + 1
+    ]
+
+
+@require_safe
+def tag(request, slug):
+    found = queries.tag_by_slug(slug)
+    if found is None:
+        raise Http404("There is no such tag.")
+    return _listing(
+        request,
+        "publications/tag.html",
+        heading=f"Tagged “{found.name}”",
+        feed=(found.name, "publications:feed-tag", found.slug),
+        extra={"tag": found},
+        tag=found.slug,
+    )
+
+
+@require_safe
+def detail(request, series, slug):
+    publication = queries.detail(series, slug)
+    preview = False
+    if publication is None and _may_preview(request):
+        publication = queries.preview(series, slug)
+        preview = publication is not None
+    if publication is None:
+        raise Http404("There is no such publication.")
+    response = render(
+        request,
+        "publications/detail.html",
+        {
+            "publication": publication,
+            "preview": preview,
+            "teaser": queries.sidebar_teaser(),
+            "citation": citations.reference(publication, request.build_absolute_uri),
+        },
+    )
+    if preview:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _may_preview(request):
+    return request.user.is_authenticated and request.user.has_perm(
+        "publications.change_publication"
+    )
+
+
+CITATION_FORMATS = {
+    "bib": (citations.bibtex, "application/x-bibtex; charset=utf-8"),
+    "ris": (citations.ris, "application/x-research-info-systems; charset=utf-8"),
+    "json": (citations.csl_json, "application/vnd.citationstyles.csl+json; charset=utf-8"),
+}
+
+
+@require_safe
+def cite(request, series, slug, fmt):
+    publication = queries.detail(series, slug)
+    if publication is None:
+        raise Http404("There is no such publication.")
+    if fmt not in CITATION_FORMATS:
+        raise Http404("Citations are available as .bib, .ris and .json.")
+    build, content_type = CITATION_FORMATS[fmt]
+    response = HttpResponse(build(publication, request.build_absolute_uri), content_type)
+    filename = f"{publication.code or publication.slug}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+def short_link(request, code):
+    if len(code) > 12:
+        raise Http404("There is no publication with this code.")
+    url = queries.by_code(code)
+    if url is None:
+        raise Http404("There is no publication with this code.")
+    return redirect(url, permanent=True)
+
+
+@require_safe
+def external(request, kind=None):
+    kinds = dict(ExternalPublication.Kind.choices)
+    if kind is not None and kind not in kinds:
+        raise Http404("There is no such kind of external publication.")
+    raw_year = request.GET.get("year", "")
+    year = parse_year(raw_year[:20]) if raw_year else None
+    page_obj = paginate(request, queries.external(kind, year), EXTERNAL_PER_PAGE)
+    context = {
+        "page_obj": page_obj,
+        "kind": kind,
+        "kind_label": kinds.get(kind, "External Publications"),
+        "kinds": ExternalPublication.Kind.choices,
+        "year": year,
+        "years": queries.external_years(),
+        "query_string": f"year={year}" if year else "",
+    }
+    return render(request, "publications/external.html", context)
+
+
+@require_safe
+def external_years(request):
+    return render(request, "publications/external_years.html", {"years": queries.external_years()})

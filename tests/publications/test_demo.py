@@ -1,0 +1,74 @@
+import re
+
+import pytest
+from django.core.management import call_command
+
+from publications.models import Category, Publication, Series, SeriesCounter
+from publications.services import code_next
+
+
+def test_demo_has_the_seed_series_and_commentary(visitor, demo_content):
+    assert list(Series.objects.values_list("name", flat=True)) == [
+        "Annual Reviews", "Books", "Bulletins and Newsletters", "Commentaries",
+        "Counter Terrorist Trends and Analyses", "Commemorative / Event Reports", "IDSS Paper",
+        "Interreligious Relations", "Monographs", "NTS Insight", "Policy Reports", "Working Papers",
+    ]  # fmt: skip
+    item = Publication.objects.get(code="CO21113")
+    assert item.title == "Russia and Southeast Asia: What Lavrov’s July Visits Mean"
+    assert item.publication_date.isoformat() == "2021-07-26"
+    assert [a.display_name for a in item.authorships.all()] == ["Chris Cheang"]
+    names = set(item.categories.values_list("name", flat=True))
+    assert {
+        "Country and Region Studies", "International Political Economy", "Southeast Asia and ASEAN",
+        "East Asia and Asia Pacific", "Europe", "Global", "South Asia",
+    } <= names  # fmt: skip
+    assert (
+        Category.objects.get(slug="southeast-asia-and-asean").parent.name
+        == "Country and Region Studies"
+    )
+
+    response = visitor.get("/p/CO21113/")
+    assert response.status_code == 301
+    html = visitor.get(response["Location"]).content.decode()
+    assert "CO21113</span> | Russia and Southeast Asia" in html
+    trail = html[
+        html.index('class="breadcrumbs"') : html.index("</nav>", html.index('class="breadcrumbs"'))
+    ]
+    crumbs = re.findall(r"<li[^>]*>(?:<a [^>]+>)?([^<]+)", trail)
+    assert crumbs == [
+        "Home", "Publications", "RSIS Publications", "Commentaries",
+        "Russia and Southeast Asia: What Lavrov’s July Visits Mean",
+    ]  # fmt: skip
+
+
+def test_demo_publication_pages_from_the_menu(visitor, demo_content):
+    html = visitor.get("/publications/commentaries/").content.decode()
+    assert "Russia and Southeast Asia" in html
+    assert visitor.get("/feeds/series/commentaries/rss/").status_code == 200
+    assert visitor.get("/sitemap.xml").status_code == 200
+
+
+def test_generator_makes_public_items_and_codes_continue(demo_content):
+    before = Publication.objects.public().count()
+    call_command("load_demo", "--no-admin", "--no-photos", "--publications", "300", verbosity=0)
+    generated = Publication.objects.public().exclude(pk__in=[]).count() - before
+    assert generated == 300
+    codes = list(Publication.objects.exclude(code=None).values_list("code", flat=True))
+    assert len(codes) == len(set(codes))
+    for counter in SeriesCounter.objects.select_related("series"):
+        stem = f"{counter.series.code_prefix}{counter.year % 100:02d}"
+        taken = [int(c[-3:]) for c in codes if c.startswith(stem) and c[len(stem) :].isdigit()]
+        if taken:
+            assert (
+                counter.last_number >= max(taken)
+                or f"{stem}{counter.last_number + 1:03d}" not in codes
+            )
+        new = code_next(series=counter.series, year=counter.year)
+        assert new not in codes
+
+
+def test_load_demo_refuses_a_negative_count(db):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("load_demo", "--no-admin", "--publications", "-1", verbosity=0)
