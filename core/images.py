@@ -24,6 +24,7 @@ MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MIN_SIDE = 64
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+ALIASES = {"MPO": "JPEG"}  # phone cameras' multi-picture JPEGs: the first picture is kept
 RENDITION_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 
 
@@ -40,7 +41,7 @@ def open_checked_image(upload):
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(upload)
-            if image.format not in FORMATS:
+            if image.format not in FORMATS and image.format not in ALIASES:
                 raise ValidationError("Upload a JPEG, PNG or WebP image.", code="bad_format")
             width, height = image.size
             if width * height > MAX_PIXELS:
@@ -74,10 +75,12 @@ def open_checked_image(upload):
 
 def normalised_image(image):
     """Re-encode ``image`` upright, without EXIF, ICC or other metadata, in its own format."""
-    fmt = image.format
+    fmt = ALIASES.get(image.format, image.format)
     upright = ImageOps.exif_transpose(image)
     if fmt == "JPEG" and upright.mode not in ("RGB", "L"):
         upright = upright.convert("RGB")
+    elif upright.mode in ("P", "PA"):
+        upright = upright.convert("RGBA")  # a bare copy would lose the palette
     clean = Image.new(upright.mode, upright.size)
     clean.paste(upright)
     buffer = io.BytesIO()
@@ -94,7 +97,7 @@ class ImageUploadFormField(forms.ImageField):
         if upload is None:
             return None
         upload.image = open_checked_image(upload)
-        upload.content_type = Image.MIME.get(upload.image.format)
+        upload.content_type = Image.MIME.get(ALIASES.get(upload.image.format, upload.image.format))
         return upload
 
 

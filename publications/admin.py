@@ -117,9 +117,13 @@ class PublicationAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         publication = form.instance
-        if publication.status in RELEASED and not publication.code:
+        if publication.status in RELEASED:
+            had_code = bool(publication.code)
             services.publication_release(publication=publication)
-            self.message_user(request, f"{publication.code} was given to “{publication.title}”.")
+            if not had_code:
+                self.message_user(
+                    request, f"{publication.code} was given to “{publication.title}”."
+                )
 
     @admin.action(description="Publish the selected items now", permissions=["change"])
     def publish_now(self, request, queryset):

@@ -162,3 +162,14 @@ def test_admin_view_on_site_works_for_drafts(staff_client, commentaries):
     change = staff_client.get(f"/admin/publications/publication/{item.pk}/change/").content.decode()
     assert "View on site" in change
     assert staff_client.get(item.get_absolute_url()).status_code == 200
+
+
+def test_admin_import_with_a_typed_code_goes_public(staff_client, visitor, commentaries):
+    data = publication_form(
+        commentaries, code="co19042", status="published", publication_date="2019-03-04"
+    )
+    assert staff_client.post(ADD_URL, data).status_code == 302
+    item = Publication.objects.get()
+    assert (item.code, item.publication_date.isoformat()) == ("CO19042", "2019-03-04")
+    assert item.published_at is not None
+    assert visitor.get("/p/co19042/").status_code == 301
