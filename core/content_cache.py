@@ -49,9 +49,11 @@ def checked(generation):
     if generation is None:
         cache.add(GENERATION_KEY, _make_generation(), None)
         generation = cache.get(GENERATION_KEY)
-    _, _, ends = generation.partition("@")
+    token, _, ends = generation.partition("@")
     if ends and float(ends) <= time.time():
-        generation = _new_generation()
+        # Every process that sees the end makes the same successor, so they agree at once.
+        successor = hashlib.sha256(token.encode()).hexdigest()[:32]
+        generation = _new_generation(successor)
     return generation
 
 
@@ -65,17 +67,17 @@ def bump_generation(**kwargs):
     transaction.on_commit(_new_generation)
 
 
-def _new_generation():
-    generation = _make_generation()
+def _new_generation(token=None):
+    generation = _make_generation(token)
     cache.set(GENERATION_KEY, generation, None)
     if request_generation.get() is not None:
         request_generation.set(generation)
     return generation
 
 
-def _make_generation():
+def _make_generation(token=None):
     """A new token, with the time at which it ends appended when something is scheduled."""
-    token = uuid.uuid4().hex
+    token = token or uuid.uuid4().hex
     deadlines = [when for provider in _deadline_providers if (when := provider()) is not None]
     return f"{token}@{min(deadlines).timestamp()}" if deadlines else token
 

@@ -1,9 +1,11 @@
 from django.contrib import admin, messages
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import format_html
 from mptt.admin import DraggableMPTTAdmin, TreeRelatedFieldListFilter
 
 from . import services
+from .filters import YEAR_PATTERN
 from .models import Authorship, Category, ExternalPublication, Publication, Series
 
 RELEASED = (Publication.Status.PUBLISHED, Publication.Status.SCHEDULED)
@@ -44,7 +46,7 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(d.year), str(d.year)) for d in reversed(dates)]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
+        if self.value() and YEAR_PATTERN.fullmatch(self.value()):
             return queryset.filter(publication_date__year=int(self.value()))
         return queryset
 
@@ -91,6 +93,12 @@ class PublicationAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("authorships__person")
 
+    def get_readonly_fields(self, request, obj=None):
+        """A code, once given, is the item's permanent name (short links, citations)."""
+        if obj is not None and obj.code:
+            return ["code"]
+        return []
+
     @admin.display(description="Code", ordering="code")
     def code_or_dash(self, publication):
         return publication.code or "—"
@@ -99,8 +107,6 @@ class PublicationAdmin(admin.ModelAdmin):
     def status_badge(self, publication):
         label = publication.get_status_display()
         if publication.status == Publication.Status.SCHEDULED and publication.published_at:
-            from django.utils import timezone
-
             when = timezone.localtime(publication.published_at).strftime("%d %b %Y %H:%M")
             label = f"{label}: {when}"
         return format_html('<span class="status status--{}">{}</span>', publication.status, label)

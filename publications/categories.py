@@ -21,10 +21,6 @@ def category_nodes():
     return memo("publications:categories", _build)
 
 
-def category_paths():
-    return {pk: node.path for pk, node in category_nodes().items()}
-
-
 def node_by_path(path):
     for node in category_nodes().values():
         if node.path == path:

@@ -22,14 +22,29 @@ class Author:
 
     @classmethod
     def parse(cls, display_name, sort_name=""):
-        """Split a name by ``sort_name`` (“Cheang, Chris”), or else take the last word as family."""
-        if "," in sort_name:
-            family, given = (part.strip() for part in sort_name.split(",", 1))
+        """Split a name into family and given names.
+
+        ``sort_name`` (“Cheang, Chris”) decides when there is one; otherwise the last word is
+        the family name. Names that read like an organisation (“Centre for Policy Research”),
+        or of one word, are kept whole, with no given name.
+        """
+        name = sort_name if "," in sort_name else display_name
+        if "," in name:
+            family, given = (part.strip() for part in name.split(",", 1))
             return cls(family, given)
-        words = display_name.split()
-        if len(words) < 2:
-            return cls(display_name.strip(), "")
+        words = name.split()
+        if len(words) < 2 or len(words) > 4 or any(word[0].islower() for word in words):
+            return cls(" ".join(words), "")
         return cls(words[-1], " ".join(words[:-1]))
+
+    @property
+    def inverted(self):
+        """“Family, Given”, or the whole name when there is no given name."""
+        return f"{self.family}, {self.given}" if self.given else self.family
+
+    @property
+    def natural(self):
+        return f"{self.given} {self.family}" if self.given else self.family
 
 
 @dataclass(frozen=True)
@@ -75,8 +90,7 @@ class Citation:
 def reference(publication, absolute):
     """A reference in author–date style, as plain text."""
     c = Citation.of(publication, absolute)
-    names = [f"{a.family}, {a.given}".strip(", ") for a in c.authors[:1]]
-    names += [f"{a.given} {a.family}".strip() for a in c.authors[1:]]
+    names = [a.inverted for a in c.authors[:1]] + [a.natural for a in c.authors[1:]]
     if len(names) > 1:
         people = ", ".join(names[:-1]) + " and " + names[-1]
     else:
@@ -94,12 +108,19 @@ def _bib(value):
     return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_ESCAPES.get(m[1], "\\" + m[1]), value)
 
 
+def _bib_name(author):
+    """BibTeX's “Family, Given”; a whole name is braced so that it is never split."""
+    if author.given:
+        return f"{_bib(author.family)}, {_bib(author.given)}"
+    return "{" + _bib(author.family) + "}"
+
+
 def bibtex(publication, absolute):
     c = Citation.of(publication, absolute)
     fields = [
         (
             "author",
-            " and ".join(f"{_bib(a.family)}, {_bib(a.given)}".rstrip(", ") for a in c.authors),
+            " and ".join(_bib_name(a) for a in c.authors),
         ),
         ("title", "{" + _bib(c.title) + "}"),
         ("institution", _bib(c.institution)),
@@ -121,7 +142,7 @@ def bibtex(publication, absolute):
 def ris(publication, absolute):
     c = Citation.of(publication, absolute)
     lines = [("TY", "RPRT")]
-    lines += [("AU", f"{a.family}, {a.given}".rstrip(", ")) for a in c.authors]
+    lines += [("AU", a.inverted) for a in c.authors]
     lines += [("TI", c.title), ("T2", c.series), ("PB", c.institution), ("CY", PLACE)]
     if c.date:
         lines += [("PY", str(c.date.year)), ("DA", c.date.strftime("%Y/%m/%d"))]

@@ -55,7 +55,7 @@ def _subject(kind, value):
             f"{site} Publications: {node.name}",
             reverse("publications:category", kwargs={"path": node.path}),
             f"The latest publications on {node.name}.",
-            PublicationFilter(categories=[node.path]),
+            PublicationFilter(within=[node.path]),
         )
     if kind == "tag":
         tag = queries.tag_by_slug(value)
@@ -100,7 +100,7 @@ class PublicationFeed(Feed):
         return subject.description
 
     def items(self, subject):
-        return list(queries.cards(queries.filtered(subject.filter))[:FEED_ITEMS])
+        return list(queries.filtered(subject.filter).for_cards()[:FEED_ITEMS])
 
     def item_title(self, item):
         return f"{item.code} | {item.title}" if item.code else item.title
@@ -119,7 +119,9 @@ class PublicationFeed(Feed):
 
     def item_pubdate(self, item):
         """The printed date, at the time it went out if that was the same day."""
-        if item.published_at and timezone.localdate(item.published_at) == item.publication_date:
+        if item.publication_date is None or (
+            timezone.localdate(item.published_at) == item.publication_date
+        ):
             return item.published_at
         return timezone.make_aware(datetime.combine(item.publication_date, time(9)))
 

@@ -4,17 +4,19 @@ Filters combine: several series or several values of one category axis widen the
 different filters, and different axes (say a theme and a region), narrow it (AND).
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
 from django.http import Http404
 
-from .categories import category_nodes, node_by_path
+from .categories import node_by_path
 
 MAX_VALUE = 200
 MAX_VALUES = 10
 FIRST_YEAR, LAST_YEAR = 1966, 2100
+YEAR_PATTERN = re.compile(r"[0-9]{4}")  # ASCII digits only: str.isdigit() accepts “²”
 
 
 @dataclass
@@ -25,6 +27,7 @@ class PublicationFilter:
     tag: str = ""
     author: str = ""  # person slug
     q: str = ""
+    within: list = field(default_factory=list)  # paths every item must fall under (a page's)
 
     PARAMS = ("series", "year", "category", "tag", "author", "q")
 
@@ -58,7 +61,7 @@ class PublicationFilter:
         return merged
 
     def key(self):
-        return urlencode(sorted(self.query_items()))
+        return urlencode(sorted(self.query_items() + [("within", p) for p in self.within]))
 
     def query_items(self):
         items = [("series", s) for s in self.series] + [("category", c) for c in self.categories]
@@ -68,21 +71,24 @@ class PublicationFilter:
         return items
 
     def category_groups(self):
-        """The chosen categories grouped by axis, each as the set of pks it matches."""
+        """Sets of category pks an item must match one of: one set per axis of the chosen
+        categories, and one for each category the page is about."""
         groups = {}
         for path in self.categories:
-            node = node_by_path(path)
-            if node is None:
-                raise Http404(f"There is no category “{path[:60]}”.")
+            node = _node(path)
             groups.setdefault(node.axis_pk, set()).update((node.pk, *node.descendant_pks))
-        return list(groups.values())
-
-    def category_names(self):
-        nodes = {node.path: node for node in category_nodes().values()}
-        return [nodes[path].name for path in self.categories if path in nodes]
+        required = [{_node(path).pk, *_node(path).descendant_pks} for path in self.within]
+        return list(groups.values()) + required
 
     def is_empty(self):
         return not self.query_items()
+
+
+def _node(path):
+    node = node_by_path(path)
+    if node is None:
+        raise Http404(f"There is no category “{path[:60]}”.")
+    return node
 
 
 def clean(name, value):
@@ -94,7 +100,7 @@ def clean(name, value):
 
 
 def parse_year(raw):
-    if not raw.isdigit() or not FIRST_YEAR <= int(raw) <= LAST_YEAR:
+    if not YEAR_PATTERN.fullmatch(raw) or not FIRST_YEAR <= int(raw) <= LAST_YEAR:
         raise Http404(f"“{raw[:20]}” is not a year between {FIRST_YEAR} and {LAST_YEAR}.")
     return int(raw)
 

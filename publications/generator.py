@@ -13,6 +13,7 @@ import html
 import random
 import zoneinfo
 from collections import defaultdict
+from itertools import chain
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -23,7 +24,15 @@ from taggit.models import Tag, TaggedItem
 from core.content_cache import bump_generation
 from staff.models import Person
 
-from .models import CODE_PATTERN, Authorship, Category, Publication, Series, SeriesCounter
+from .models import (
+    CODE_PATTERN,
+    Authorship,
+    Category,
+    IssuedCode,
+    Publication,
+    Series,
+    SeriesCounter,
+)
 from .services import MAX_NUMBER
 
 FIRST_YEAR, LAST_YEAR = 2005, 2026
@@ -263,6 +272,10 @@ def generate_publications(n, *, seed=0, batch_size=2000):
                     TaggedItem(content_type_id=content_type.pk, object_id=publication.pk, tag_id=t)
                     for t in tag_ids
                 )
+            IssuedCode.objects.bulk_create(
+                (IssuedCode(code=p.code, publication_id=p.pk) for p in publications),
+                batch_size=1000,
+            )
             Authorship.objects.bulk_create(authorships, batch_size=1000)
             through.objects.bulk_create(links, batch_size=1000)
             TaggedItem.objects.bulk_create(tagged, batch_size=1000)
@@ -276,8 +289,10 @@ def _plan(n, rng, series_list, counters, today):
     """``(day, series, number)`` for ``n`` items, in date order; numbers rise with the date
     inside each series and year and start after every code and counter already there."""
     highest = defaultdict(int)
-    for code in Publication.objects.exclude(code=None).values_list("code", flat=True).iterator():
-        match = CODE_PATTERN.match(code)
+    codes = Publication.objects.exclude(code=None).values_list("code", flat=True)
+    issued = IssuedCode.objects.values_list("code", flat=True)
+    for code in chain(codes.iterator(), issued.iterator()):
+        match = CODE_PATTERN.fullmatch(code)
         if match:
             key = (match["prefix"], int(match["year"]))
             highest[key] = max(highest[key], int(match["number"]))

@@ -14,10 +14,9 @@ from core.richtext import RichTextField
 
 from .documents import ValidatedPDFField
 
-CODE_PATTERN = re.compile(r"^(?P<prefix>[A-Z]{2,4})(?P<year>\d{2})(?P<number>\d{3})$")
+CODE_PATTERN = re.compile(r"(?P<prefix>[A-Z]{2,4})(?P<year>[0-9]{2})(?P<number>[0-9]{3})")
 RESERVED_SERIES_SLUGS = {"year", "feeds"}
 FEATURE = (800, 450)
-CARD = (400, 225)
 
 
 class Series(models.Model):
@@ -107,9 +106,9 @@ class Category(MPTTModel):
         return self.name
 
     def get_absolute_url(self):
-        from .categories import category_paths
+        from .categories import category_nodes
 
-        return reverse("publications:category", kwargs={"path": category_paths()[self.pk]})
+        return reverse("publications:category", kwargs={"path": category_nodes()[self.pk].path})
 
     def clean(self):
         siblings = Category.objects.filter(parent=self.parent, slug=self.slug).exclude(pk=self.pk)
@@ -129,11 +128,10 @@ class PublicationQuerySet(models.QuerySet):
         )
 
     def for_cards(self):
-        """What a list of publications shows, in a fixed number of queries."""
-        return self.select_related("series").prefetch_related("authorships__person")
-
-    def by_person(self, person):
-        return self.filter(authorships__person=person)
+        """What a list of publications shows: series and authors in two more queries."""
+        return self.select_related("series").prefetch_related(
+            models.Prefetch("authorships", queryset=Authorship.objects.select_related("person"))
+        )
 
 
 class Publication(models.Model):
@@ -176,8 +174,6 @@ class Publication(models.Model):
         blank=True,
         help_text="Source and licence, e.g. “Source: …, flickr, CC BY-NC-SA 2.0”.",
     )
-    image_400_jpeg = rendition("image", *CARD, "JPEG")
-    image_400_webp = rendition("image", *CARD, "WEBP")
     image_800_jpeg = rendition("image", *FEATURE, "JPEG")
     image_800_webp = rendition("image", *FEATURE, "WEBP")
     image_1600_jpeg = rendition("image", FEATURE[0] * 2, FEATURE[1] * 2, "JPEG")
@@ -255,13 +251,28 @@ class Publication(models.Model):
     def feature_picture(self):
         return picture(self, "image", *FEATURE) if self.image else None
 
-    def card_picture(self):
-        return picture(self, "image", *CARD) if self.image else None
+
+class IssuedCode(models.Model):
+    """Every series code ever given or typed, kept when its item is withdrawn or deleted, so
+    that no code ever names two different items."""
+
+    code = models.CharField(max_length=9, unique=True)
+    publication = models.ForeignKey(
+        Publication, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    issued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.code
 
 
 def validate_code(code, series, pk=None):
-    """Check a typed code: its format, its series' prefix, and that no other item has it."""
-    match = CODE_PATTERN.match(code)
+    """Check a typed code: its format, its series' prefix, and that it was never given to
+    another item (even one since withdrawn or deleted)."""
+    match = CODE_PATTERN.fullmatch(code)
     if not match:
         raise ValidationError(
             "A code is the series prefix, two digits of the year and three of the number, "
@@ -271,6 +282,11 @@ def validate_code(code, series, pk=None):
         raise ValidationError(f"Codes of {series.name} start with {series.code_prefix}.")
     if Publication.objects.filter(code=code).exclude(pk=pk).exists():
         raise ValidationError(f"{code} is already taken by another item.")
+    issued = IssuedCode.objects.filter(code=code)
+    if pk is not None:
+        issued = issued.exclude(publication_id=pk)
+    if issued.exists():
+        raise ValidationError(f"{code} was given to an item that has since been removed.")
 
 
 class Authorship(models.Model):

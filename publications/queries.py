@@ -4,7 +4,7 @@ Everything starts from ``Publication.objects.public()``; results that depend on 
 (series, years, counts, detail pages) are kept for the current content generation.
 """
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from taggit.models import Tag, TaggedItem
 
@@ -36,7 +36,18 @@ def public_years():
 
 
 def tag_by_slug(slug):
-    return memo(f"publications:tag:{slug}", lambda: Tag.objects.filter(slug=slug).first())
+    """The tag with ``slug`` if a public publication carries it, else None."""
+    return memo(f"publications:tag:{slug}", lambda: _public_tag(slug))
+
+
+def _public_tag(slug):
+    tagged = TaggedItem.objects.filter(
+        tag=OuterRef("pk"),
+        content_type__app_label="publications",
+        content_type__model="publication",
+        object_id__in=Publication.objects.public().values("pk"),
+    )
+    return Tag.objects.filter(slug=slug).filter(Exists(tagged)).first()
 
 
 def author_by_slug(slug):
@@ -83,8 +94,6 @@ def filtered(pub_filter):
             Exists(Authorship.objects.filter(publication=OuterRef("pk"), person=author.pk))
         )
     if pub_filter.q:
-        from django.db.models import Q
-
         q = pub_filter.q
         queryset = queryset.filter(
             Q(title__icontains=q) | Q(synopsis__icontains=q) | Q(code__iexact=q)
@@ -93,15 +102,11 @@ def filtered(pub_filter):
 
 
 def count(pub_filter, queryset):
-    """The number of items of a filtered list, counted once per content generation."""
+    """The number of items of a filtered list, counted once per content generation (except
+    for free-text queries, which are too many to keep)."""
+    if pub_filter.q:
+        return queryset.count()
     return memo(f"publications:count:{pub_filter.key()}", queryset.count)
-
-
-def cards(queryset):
-    """``queryset`` made ready for a list: series and authors in two more queries."""
-    return queryset.select_related("series").prefetch_related(
-        Prefetch("authorships", queryset=Authorship.objects.select_related("person"))
-    )
 
 
 def detail(series_slug, slug):
@@ -122,7 +127,7 @@ def _detail(queryset, series_slug, slug):
     if series is None:
         return None
     publication = (
-        cards(queryset)
+        queryset.for_cards()
         .prefetch_related(
             Prefetch("categories", queryset=Category.objects.order_by("tree_id", "lft")),
             "tags",
@@ -138,7 +143,7 @@ def _detail(queryset, series_slug, slug):
 def related(publication):
     """The editors' choice of related items, or else the latest sharing a category."""
     public = Publication.objects.public().exclude(pk=publication.pk)
-    chosen = list(cards(public.filter(related_from=publication))[:RELATED_COUNT])
+    chosen = list(public.filter(related_from=publication).for_cards()[:RELATED_COUNT])
     if chosen:
         return chosen
     category_pks = [category.pk for category in publication.categories.all()]
@@ -148,7 +153,7 @@ def related(publication):
     same = public.filter(
         Exists(links.filter(publication=OuterRef("pk"), category__in=category_pks))
     )
-    return list(cards(same.order_by("-publication_date", "-id"))[:RELATED_COUNT])
+    return list(same.order_by("-publication_date", "-id").for_cards()[:RELATED_COUNT])
 
 
 def by_code(code):
@@ -184,12 +189,8 @@ def by_people(people_pks):
     )
 
 
-def latest_by_person(person, limit):
-    return list(cards(by_people([person.pk]))[:limit])
-
-
 def latest_by_people(people_pks, limit):
-    return list(cards(by_people(people_pks))[:limit])
+    return list(by_people(people_pks).for_cards()[:limit])
 
 
 def count_by_people(people_pks):

@@ -4,24 +4,25 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Publication, SeriesCounter
+from .models import IssuedCode, Publication, SeriesCounter, validate_code
 
 MAX_NUMBER = 999
 
 
-def code_next(*, series, year):
-    """The next free code of ``series`` for ``year``, reserved for good.
+def code_next(*, series, year, publication=None):
+    """The next free code of ``series`` for ``year``, recorded as issued for good.
 
     The counter row is locked until the caller's transaction ends, so two editors publishing
-    at the same moment get different numbers; numbers are never handed out twice, even when
-    the item that had one is withdrawn or deleted, and codes typed by hand are skipped.
+    at the same moment get different numbers. A number is never handed out twice: codes of
+    withdrawn and deleted items stay issued, and codes typed by hand are skipped.
     """
     with transaction.atomic():
         counter, _ = SeriesCounter.objects.select_for_update().get_or_create(
             series=series, year=year
         )
         stem = f"{series.code_prefix}{year % 100:02d}"
-        taken = set(
+        taken = set(IssuedCode.objects.filter(code__startswith=stem).values_list("code", flat=True))
+        taken.update(
             Publication.objects.filter(code__startswith=stem).values_list("code", flat=True)
         )
         number = counter.last_number
@@ -34,33 +35,89 @@ def code_next(*, series, year):
                 break
         counter.last_number = number
         counter.save(update_fields=["last_number"])
+        IssuedCode.objects.create(code=code, publication=publication)
         return code
 
 
 def publication_release(*, publication):
     """Complete an item whose status was just set to published or scheduled, and save it.
 
-    Fills in the publication time (now, unless scheduled), the printed date (the local day
-    it goes out, unless the editor gave one) and the series code (at first publication).
+    Fills in the publication time (now, unless scheduled), the printed date (the local day it
+    goes out, unless the editor gave one) and the series code. An item that has never been
+    public and is rescheduled gets its date, and if the year changed its code, again.
     """
     Status = Publication.Status
     if publication.status not in (Status.PUBLISHED, Status.SCHEDULED):
         raise ValueError("Only published or scheduled items are released.")
     now = timezone.now()
     with transaction.atomic():
+        if publication.pk is None:
+            publication.save()
+        before = (
+            Publication.objects.select_for_update()
+            .filter(pk=publication.pk)
+            .values("status", "published_at", "publication_date", "code")
+            .first()
+        )
         if publication.status == Status.SCHEDULED:
             if publication.published_at is None:
                 raise ValidationError("A scheduled item needs a time to publish.")
         elif publication.published_at is None or publication.published_at > now:
             publication.published_at = now
+        if _date_came_from_schedule(before, publication, now):
+            publication.publication_date = None
         if publication.publication_date is None:
             publication.publication_date = timezone.localdate(publication.published_at)
+        year = publication.publication_date.year
+        if publication.code and _code_came_from_schedule(before, publication, now, year):
+            publication.code = None
         if not publication.code:
+            publication.save()  # so that the issued code can point to it
             publication.code = code_next(
-                series=publication.series, year=publication.publication_date.year
+                series=publication.series, year=year, publication=publication
             )
+        else:
+            _register_typed_code(publication)
         publication.save()
     return publication
+
+
+def _never_public(before, now):
+    return before is not None and (
+        before["status"] == Publication.Status.DRAFT
+        or before["status"] == Publication.Status.SCHEDULED
+        and (before["published_at"] is None or before["published_at"] > now)
+    )
+
+
+def _date_came_from_schedule(before, publication, now):
+    """Whether the printed date was filled in from an earlier, not yet reached, schedule."""
+    return (
+        _never_public(before, now)
+        and before["published_at"] is not None
+        and before["publication_date"] == timezone.localdate(before["published_at"])
+        and publication.publication_date == before["publication_date"]
+        and publication.published_at != before["published_at"]
+    )
+
+
+def _code_came_from_schedule(before, publication, now, year):
+    """Whether the code was given when the item was scheduled for a year it no longer has."""
+    return (
+        _never_public(before, now)
+        and before["status"] == Publication.Status.SCHEDULED
+        and publication.code == before["code"]
+        and publication.code[-5:-3] != f"{year % 100:02d}"
+    )
+
+
+def _register_typed_code(publication):
+    issued = IssuedCode.objects.filter(code=publication.code).first()
+    if issued is None:
+        validate_code(publication.code, publication.series, publication.pk)
+        IssuedCode.objects.create(code=publication.code, publication=publication)
+    elif issued.publication_id != publication.pk:
+        raise ValidationError(f"{publication.code} was given to another item.")
 
 
 def publication_publish(*, publication, at=None):

@@ -1,14 +1,17 @@
+from urllib.parse import urlencode
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from core.pagination import paginate
 from navigation.views import page
 
 from . import citations, queries
-from .categories import category_nodes, node_by_path
+from .categories import axes, category_nodes, node_by_path
 from .filters import PublicationFilter, parse_year
-from .models import ExternalPublication
+from .models import CODE_PATTERN, ExternalPublication
 
 PER_PAGE = 20
 EXTERNAL_PER_PAGE = 30
@@ -21,7 +24,7 @@ def _listing(request, template, *, heading, feed=None, extra=None, **fixed):
     queryset = queries.filtered(pub_filter)
     page_obj = paginate(
         request,
-        queries.cards(queryset),
+        queryset.for_cards(),
         PER_PAGE,
         count=queries.count(pub_filter, queryset),
     )
@@ -32,24 +35,12 @@ def _listing(request, template, *, heading, feed=None, extra=None, **fixed):
         "fixed": fixed,
         "series_list": queries.all_series(),
         "years": queries.public_years(),
-        "axes": _axes(),
-        "query_string": _query_string(chosen),
+        "axes": axes(),
+        "query_string": urlencode(chosen.query_items()),
         "feed": feed,
         **(extra or {}),
     }
     return render(request, template, context)
-
-
-def _axes():
-    from .categories import axes
-
-    return axes()
-
-
-def _query_string(pub_filter):
-    from urllib.parse import urlencode
-
-    return urlencode(pub_filter.query_items())
 
 
 @require_safe
@@ -85,6 +76,8 @@ def years(request):
 @require_safe
 def year(request, year):
     year = parse_year(str(year))
+    if request.path != reverse("publications:year", kwargs={"year": year}):
+        return redirect("publications:year", year=year, permanent=True)  # e.g. 02021
     return _listing(
         request,
         "publications/year.html",
@@ -96,9 +89,11 @@ def year(request, year):
 
 @require_safe
 def category(request, path):
-    node = node_by_path(path.strip("/"))
+    node = node_by_path("/".join(part for part in path.split("/") if part))
     if node is None:
         raise Http404("There is no such category.")
+    if path != node.path:  # e.g. doubled slashes: one address per category
+        return redirect("publications:category", path=node.path, permanent=True)
     nodes = category_nodes()
     ancestors = [n for n in nodes.values() if node.pk in n.descendant_pks]
     return _listing(
@@ -107,7 +102,7 @@ def category(request, path):
         heading=node.name,
         feed=(node.name, "publications:feed-category", node.path),
         extra={"category": node, "ancestors": ancestors, "children": _children(node)},
-        categories=[node.path],
+        within=[node.path],
     )
 
 
@@ -151,6 +146,7 @@ def detail(request, series, slug):
             "preview": preview,
             "teaser": queries.sidebar_teaser(),
             "citation": citations.reference(publication, request.build_absolute_uri),
+            "canonical_url": request.build_absolute_uri(publication.get_absolute_url()),
         },
     )
     if preview:
@@ -188,7 +184,7 @@ def cite(request, series, slug, fmt):
 
 @require_safe
 def short_link(request, code):
-    if len(code) > 12:
+    if not CODE_PATTERN.fullmatch(code.upper()):
         raise Http404("There is no publication with this code.")
     url = queries.by_code(code)
     if url is None:

@@ -14,7 +14,7 @@ def centre_page(slug):
 
 
 def _centre_page(slug):
-    members = Person.objects.public().exclude(headed_centres__slug=slug)
+    members = Person.objects.active().exclude(headed_centres__slug=slug)
     return (
         Centre.objects.with_people()
         .prefetch_related(Prefetch("members", queryset=members, to_attr="public_members"))

@@ -61,7 +61,7 @@ class PersonQuerySet(models.QuerySet):
 
     def public(self):
         """People whose profile the public may see: current staff, and former staff while
-        public work names them as an author."""
+        public work names them as an author. Lists of current staff use ``active()``."""
         from publications.models import Authorship, Publication
 
         authored = Authorship.objects.filter(

@@ -14,7 +14,7 @@ DIRECTORY_PREVIEW = 8
 
 def public_memberships():
     return (
-        Membership.objects.filter(person__in=Person.objects.public())
+        Membership.objects.filter(person__in=Person.objects.active())
         .select_related("person")
         .order_by("order", "person__sort_name")
     )

@@ -88,7 +88,7 @@ def person_publications(person):
     from publications import queries
 
     def build():
-        items = queries.latest_by_person(person, limit=PROFILE_ITEMS)
+        items = queries.latest_by_people([person.pk], limit=PROFILE_ITEMS)
         return {
             "items": items,
             "count": queries.count_by_people([person.pk]) if len(items) == PROFILE_ITEMS else 0,

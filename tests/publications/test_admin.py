@@ -173,3 +173,15 @@ def test_admin_import_with_a_typed_code_goes_public(staff_client, visitor, comme
     assert (item.code, item.publication_date.isoformat()) == ("CO19042", "2019-03-04")
     assert item.published_at is not None
     assert visitor.get("/p/co19042/").status_code == 301
+
+
+def test_admin_code_cannot_be_changed_once_given(staff_client, lavrov):
+    url = f"/admin/publications/publication/{lavrov.pk}/change/"
+    data = publication_form(
+        lavrov.series, title=lavrov.title, slug=lavrov.slug, status="published",
+        publication_date="2021-07-26", code="", published_at_0="2021-07-26", published_at_1="09:00",
+    )  # fmt: skip
+    response = staff_client.post(url, data)
+    assert response.status_code == 302
+    lavrov.refresh_from_db()
+    assert lavrov.code == "CO21113"

@@ -18,7 +18,7 @@ def download(client, publication, fmt):
 
 
 def test_bibtex_parses_with_bibtexparser(visitor, lavrov):
-    AuthorshipFactory(publication=lavrov, person=None, name="Jane {Roe} & Co_", order=3)
+    AuthorshipFactory(publication=lavrov, person=None, name="Jane {Ro}e_%&", order=3)
     response = download(visitor, lavrov, "bib")
     assert response["Content-Type"].startswith("application/x-bibtex")
     library = bibtexparser.parse_string(response.content.decode())
@@ -26,7 +26,7 @@ def test_bibtex_parses_with_bibtexparser(visitor, lavrov):
     [entry] = library.entries
     fields = {key: field.value for key, field in entry.fields_dict.items()}
     assert entry.entry_type == "techreport" and entry.key == "CO21113"
-    assert fields["author"] == r"Cheang, Chris and Co\_, Jane \{Roe\} \&"
+    assert fields["author"] == r"Cheang, Chris and \{Ro\}e\_\%\&, Jane"
     assert fields["title"] == "{Russia and Southeast Asia: What Lavrov’s July Visits Mean}"
     assert fields["institution"] == "S. Rajaratnam School of International Studies"
     assert fields["number"] == "CO21113"
@@ -91,3 +91,13 @@ def test_formatted_reference_on_the_page(visitor, lavrov):
         "RSIS Commentaries, CO21113. Singapore: S. Rajaratnam School of International Studies, "
         "26 July 2021. http://testserver/publications/commentaries/russia-and-southeast-asia/"
     ) in html
+
+
+def test_organisation_authors_are_kept_whole(visitor, lavrov):
+    AuthorshipFactory(publication=lavrov, person=None, name="Centre for Policy Research", order=3)
+    [entry] = bibtexparser.parse_string(download(visitor, lavrov, "bib").content.decode()).entries
+    assert entry.fields_dict["author"].value == "Cheang, Chris and {Centre for Policy Research}"
+    [ris] = rispy.loads(download(visitor, lavrov, "ris").content.decode())
+    assert ris["authors"] == ["Cheang, Chris", "Centre for Policy Research"]
+    [item] = json.loads(download(visitor, lavrov, "json").content)
+    assert item["author"][1] == {"literal": "Centre for Policy Research"}

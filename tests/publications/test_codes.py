@@ -4,6 +4,7 @@ import threading
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
+from django.utils import timezone
 
 from publications.models import Publication, SeriesCounter
 from publications.services import code_next, publication_publish, publication_withdraw
@@ -128,3 +129,59 @@ def test_concurrent_publishing_from_two_connections_gives_distinct_codes():
     assert errors == []
     assert sorted(results) == [f"CO21{n:03d}" for n in range(1, 9)]
     assert SeriesCounter.objects.get(series=series, year=2021).last_number == 8
+
+
+def test_typed_code_of_a_deleted_item_is_never_given_again(commentaries):
+    imported = draft(commentaries, code="CO21005")
+    publication_publish(publication=imported)
+    imported.delete()
+    codes = [publication_publish(publication=draft(commentaries)).code for _ in range(6)]
+    assert "CO21005" not in codes
+    again = PublicationFactory.build(series=commentaries, code="CO21005", status="draft")
+    with pytest.raises(ValidationError) as error:
+        again.full_clean()
+    assert "since been removed" in str(error.value)
+
+
+def test_rescheduling_before_going_live_moves_the_date_and_the_code_year(commentaries):
+    first_at = timezone.make_aware(datetime.datetime(2030, 12, 31, 9))
+    item = PublicationFactory(
+        series=commentaries, status="draft", published_at=None, publication_date=None
+    )
+    publication_publish(publication=item, at=first_at)
+    assert (item.code, item.publication_date.isoformat()) == ("CO30001", "2030-12-31")
+    publication_publish(publication=item, at=timezone.make_aware(datetime.datetime(2031, 1, 5, 9)))
+    item.refresh_from_db()
+    assert (item.code, item.publication_date.isoformat()) == ("CO31001", "2031-01-05")
+    # The abandoned code stays issued: the next 2030 Commentary gets CO30002.
+    assert code_next(series=commentaries, year=2030) == "CO30002"
+
+
+def test_rescheduling_keeps_a_date_the_editor_chose(commentaries):
+    item = PublicationFactory(
+        series=commentaries,
+        status="draft",
+        published_at=None,
+        publication_date=datetime.date(2030, 6, 1),
+    )
+    publication_publish(
+        publication=item, at=timezone.make_aware(datetime.datetime(2030, 12, 31, 9))
+    )
+    publication_publish(
+        publication=item, at=timezone.make_aware(datetime.datetime(2030, 12, 20, 9))
+    )
+    item.refresh_from_db()
+    assert (item.code, item.publication_date.isoformat()) == ("CO30001", "2030-06-01")
+
+
+def test_typed_code_on_a_draft_is_kept_whatever_the_date(commentaries):
+    item = PublicationFactory(
+        series=commentaries,
+        status="draft",
+        published_at=None,
+        publication_date=None,
+        code="CO19042",
+    )
+    publication_publish(publication=item)
+    item.refresh_from_db()
+    assert item.code == "CO19042"

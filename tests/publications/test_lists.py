@@ -195,3 +195,50 @@ def test_short_link_is_case_insensitive_permanent_redirect(visitor, lavrov):
 def test_only_get_and_head_are_allowed(visitor, lavrov):
     assert visitor.post("/publications/").status_code == 405
     assert visitor.head("/publications/").status_code == 200
+
+
+def test_category_page_narrows_by_filters_on_other_and_same_axes(visitor, catalogue):
+    url = "/categories/country-and-region-studies/"
+    assert titles(visitor.get(url + "?category=international-political-economy")) == [
+        ALL[1],
+        ALL[3],
+    ]
+    assert titles(visitor.get(url + "?category=country-and-region-studies/europe")) == [
+        ALL[1],
+        ALL[3],
+    ]
+    europe = "/categories/country-and-region-studies/europe/"
+    assert titles(
+        visitor.get(europe + "?category=country-and-region-studies/southeast-asia-and-asean")
+    ) == [ALL[1]]
+
+
+def test_duplicate_addresses_redirect_to_the_canonical_one(visitor, catalogue):
+    response = visitor.get("/categories/country-and-region-studies//europe/")
+    assert (response.status_code, response["Location"]) == (
+        301, "/categories/country-and-region-studies/europe/"
+    )  # fmt: skip
+    response = visitor.get("/publications/year/02021/")
+    assert (response.status_code, response["Location"]) == (301, "/publications/year/2021/")
+
+
+def test_tags_of_drafts_only_are_not_public(visitor, catalogue):
+    draft = PublicationFactory(series=catalogue["lavrov"].series, status="draft", published_at=None)
+    draft.tags.add("Embargoed topic")
+    assert visitor.get("/tags/embargoed-topic/").status_code == 404
+    assert visitor.get("/feeds/tags/embargoed-topic/rss/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "year", ["%C2%B2", "2%C2%B2%C2%B2%C2%B2", "%E2%91%A0", "%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%91"]
+)
+def test_unicode_digits_in_year_are_refused(visitor, catalogue, year):
+    assert visitor.get(f"/publications/?year={year}").status_code == 404
+    assert visitor.get(f"/external-publications/?year={year}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "code", ["%00", "CO%0021113", "CO21113%0A", "%EF%BC%A3O21113", "CO2111%C2%B2"]
+)
+def test_malformed_short_links_are_404(visitor, catalogue, code):
+    assert visitor.get(f"/p/{code}/").status_code == 404

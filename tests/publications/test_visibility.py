@@ -122,3 +122,17 @@ def test_former_staff_keep_a_profile_only_while_public_work_names_them(visitor, 
     lavrov.status = "withdrawn"
     lavrov.save()
     assert visitor.get(author.get_absolute_url()).status_code == 404
+
+
+def test_former_staff_with_public_work_stay_out_of_staff_lists(visitor, lavrov, author):
+    from tests.factories import CentreFactory, MembershipFactory, StaffGroupFactory
+
+    group = StaffGroupFactory(name="Faculty", slug="faculty")
+    MembershipFactory(group=group, person=author)
+    CentreFactory(slug="idss").members.add(author)
+    author.active = False
+    author.save()
+    for url in ("/staff/", "/staff/faculty/", "/research/idss/"):
+        html = visitor.get(url).content.decode()
+        assert f'href="{author.get_absolute_url()}"' not in html, url
+    assert visitor.get(author.get_absolute_url()).status_code == 200
