@@ -13,12 +13,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
-from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill
 from PIL import Image, ImageOps
+
+from .uploads import check_size
 
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -30,12 +31,7 @@ RENDITION_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 
 def open_checked_image(upload):
     """Open ``upload`` with Pillow and fully decode it, or raise a ValidationError saying why."""
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            f"This file is {filesizeformat(upload.size)}; images may be at most "
-            f"{filesizeformat(MAX_UPLOAD_BYTES)}.",
-            code="too_big",
-        )
+    check_size(upload, MAX_UPLOAD_BYTES, "images")
     upload.seek(0)
     try:
         with warnings.catch_warnings():

@@ -6,9 +6,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.template.defaultfilters import filesizeformat
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
+
+from core.uploads import check_size
 
 MAX_PDF_BYTES = 20 * 1024 * 1024
 
@@ -17,12 +18,7 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 def check_pdf(upload):
     """Raise a ValidationError unless ``upload`` is a PDF that opens and has at least one page."""
-    if upload.size > MAX_PDF_BYTES:
-        raise ValidationError(
-            f"This file is {filesizeformat(upload.size)}; PDFs may be at most "
-            f"{filesizeformat(MAX_PDF_BYTES)}.",
-            code="too_big",
-        )
+    check_size(upload, MAX_PDF_BYTES, "PDFs")
     upload.seek(0)
     try:
         if upload.read(5) != b"%PDF-":

@@ -4,11 +4,12 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from core.content_cache import memo
 from core.site import get_site_context
 
 from . import queries
@@ -81,6 +82,17 @@ def _subject(kind, value):
 class PublicationFeed(Feed):
     feed_type = Rss201rev2Feed
     kind = "all"
+
+    def __call__(self, request, *args, **kwargs):
+        """The feed, written once per content generation for each address."""
+
+        def build():
+            response = super(PublicationFeed, self).__call__(request, *args, **kwargs)
+            return response.content, dict(response.items())
+
+        key = f"publications:feed:{request.scheme}://{request.get_host()}{request.path}"
+        content, headers = memo(key, build)
+        return HttpResponse(content, headers=headers)
 
     def get_object(self, request, value=None):
         if value is not None and (len(value) > 200 or "\x00" in value):

@@ -16,7 +16,7 @@ from collections import defaultdict
 from itertools import chain
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
@@ -281,8 +281,20 @@ def generate_publications(n, *, seed=0, batch_size=2000):
             TaggedItem.objects.bulk_create(tagged, batch_size=1000)
             _advance_counters(chunk, counters)
         created += len(chunk)
+    _analyze()
     bump_generation()
     return created
+
+
+def _analyze():
+    """Refresh PostgreSQL's statistics, which a bulk load leaves stale until autovacuum runs
+    (with stale statistics the list pages pick slow plans)."""
+    if connection.vendor != "postgresql":
+        return
+    tables = [Publication, Authorship, IssuedCode, TaggedItem, Publication.categories.through]
+    with connection.cursor() as cursor:
+        for model in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def _plan(n, rng, series_list, counters, today):

@@ -2,9 +2,12 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
+from core.content_cache import memo
 from core.pagination import paginate
 from navigation.views import page
 
@@ -18,25 +21,40 @@ EXTERNAL_PER_PAGE = 30
 
 
 def _listing(request, template, *, heading, feed=None, extra=None, **fixed):
-    """A filtered, paginated list of public publications (the shared part of every list)."""
+    """A filtered, paginated list of public publications (the shared part of every list).
+
+    The list itself (filters, items, pagination) is rendered once per content generation
+    for each address, filter and page; free-text queries are always rendered afresh.
+    """
     chosen = PublicationFilter.from_query(request.GET)
     pub_filter = chosen.merged(**fixed)
-    queryset = queries.filtered(pub_filter)
-    page_obj = paginate(
-        request,
-        queryset.for_cards(),
-        PER_PAGE,
-        count=queries.count(pub_filter, queryset),
-    )
+    query_string = urlencode(chosen.query_items())
+
+    def build():
+        queryset = queries.filtered(pub_filter)
+        count = queries.count(pub_filter, queryset)
+        page_obj = paginate(request, queryset.for_cards(), PER_PAGE, count=count)
+        context = {
+            "page_obj": page_obj,
+            "filter": chosen,
+            "fixed": fixed,
+            "series_list": queries.all_series(),
+            "years": queries.public_years(),
+            "axes": axes(),
+            "query_string": query_string,
+            "feed": feed,
+        }
+        html = render_to_string("publications/includes/listing.html", context, request)
+        return {"html": html, "number": page_obj.number}
+
+    page_number = request.GET.get("page", "1")[:12]
+    key = f"publications:list:{request.path}:{pub_filter.key()}:{page_number}"
+    listing = build() if pub_filter.q else memo(key, build)
     context = {
-        "page_obj": page_obj,
+        "listing": mark_safe(listing["html"]),  # noqa: S308 - rendered by our template
+        "page_number": listing["number"],
         "heading": heading,
-        "filter": chosen,
-        "fixed": fixed,
-        "series_list": queries.all_series(),
-        "years": queries.public_years(),
-        "axes": axes(),
-        "query_string": urlencode(chosen.query_items()),
+        "query_string": query_string,
         "feed": feed,
         **(extra or {}),
     }
@@ -138,17 +156,29 @@ def detail(request, series, slug):
         preview = publication is not None
     if publication is None:
         raise Http404("There is no such publication.")
-    response = render(
-        request,
-        "publications/detail.html",
-        {
+
+    def build():
+        """The page's head tags and body, rendered once per generation and host."""
+        context = {
             "publication": publication,
-            "preview": preview,
             "teaser": queries.sidebar_teaser(),
             "citation": citations.reference(publication, request.build_absolute_uri),
             "canonical_url": request.build_absolute_uri(publication.get_absolute_url()),
-        },
-    )
+        }
+        return {
+            "head": render_to_string("publications/includes/detail_head.html", context, request),
+            "body": render_to_string("publications/includes/detail_body.html", context, request),
+        }
+
+    key = f"publications:page:{request.scheme}://{request.get_host()}:{series}:{slug}"
+    parts = build() if preview else memo(key, build)
+    context = {
+        "publication": publication,
+        "preview": preview,
+        "head_html": mark_safe(parts["head"]),  # noqa: S308 - rendered by our templates
+        "body_html": mark_safe(parts["body"]),  # noqa: S308
+    }
+    response = render(request, "publications/detail.html", context)
     if preview:
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"
