@@ -36,6 +36,9 @@ SOCIAL_LINKS = [
 
 FOOTER_LINKS = [
     ("connect", "Contact us", "/contact-us/"),
+    ("subscribe", "Subscribe to RSIS Publications", "/feeds/publications/rss/"),
+    ("subscribe", "Subscribe to RSIS Events", "/feeds/events/rss/"),
+    ("subscribe", "Events calendar (iCalendar)", "/events/calendar.ics"),
     ("legal", "Terms of Use", "/terms-of-use/"),
     ("legal", "Privacy Statement", "/privacy-statement/"),
 ]

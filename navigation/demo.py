@@ -39,6 +39,11 @@ def external(kind):
     return section(f"publications:external-kind:{kind}", slug=kind)
 
 
+def media(kind, slug=None):
+    """Options of a menu item that opens one kind of media item."""
+    return section(f"newsroom:kind:{kind}", slug=slug or kind)
+
+
 MENU = [
     ("Home", {"kind": "section", "section": "core:home"}, []),
     ("About RSIS", {}, [
@@ -143,17 +148,17 @@ MENU = [
         ]),
         ("Policy-relevant Articles Given RSIS Award", {"slug": "rsis-award-articles"}, []),
     ]),
-    ("Media", {}, [
+    ("Media", section("newsroom:index"), [
         ("Great Powers", {}, []),
         ("Sustainable Security", {}, []),
         ("Other Resource Pages", {}, []),
-        ("Media Highlights", {}, []),
-        ("News Releases", {}, []),
-        ("Speeches", {}, []),
-        ("Vidcast Channel", {}, []),
-        ("Audio/Video Forums", {"slug": "audio-video-forums"}, []),
+        ("Media Highlights", media("highlights"), []),
+        ("News Releases", media("news-releases"), []),
+        ("Speeches", media("speeches"), []),
+        ("Vidcast Channel", media("videos", slug="vidcast-channel"), []),
+        ("Audio/Video Forums", media("audio", slug="audio-video-forums"), []),
     ]),
-    ("Events", {}, []),
+    ("Events", section("events:index"), []),
     ("Giving", {}, []),
     ("Contact Us", {}, []),
     ("Terms of Use", {"show_in_menu": False}, []),

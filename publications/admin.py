@@ -6,15 +6,15 @@ from mptt.admin import DraggableMPTTAdmin, TreeRelatedFieldListFilter
 
 from . import services
 from .filters import YEAR_PATTERN
-from .models import Authorship, Category, ExternalPublication, Publication, Series
+from .models import Authorship, Category, ExternalPublication, HomeFeature, Publication, Series
 
 RELEASED = (Publication.Status.PUBLISHED, Publication.Status.SCHEDULED)
 
 
 @admin.register(Series)
 class SeriesAdmin(admin.ModelAdmin):
-    list_display = ["name", "code_prefix", "item_name", "order", "sidebar_teaser"]
-    list_editable = ["order"]
+    list_display = ["name", "code_prefix", "item_name", "order", "on_home_page", "sidebar_teaser"]
+    list_editable = ["order", "on_home_page", "sidebar_teaser"]
     search_fields = ["name", "code_prefix"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -162,3 +162,19 @@ class ExternalPublicationAdmin(admin.ModelAdmin):
     list_filter = ["kind", "year", "published"]
     search_fields = ["title", "byline", "venue", "people__name"]
     autocomplete_fields = ["people"]
+
+
+@admin.register(HomeFeature)
+class HomeFeatureAdmin(admin.ModelAdmin):
+    """The publications at the top of the home page, in order (drafts wait until public)."""
+
+    list_display = ["publication", "order", "is_public"]
+    list_editable = ["order"]
+    autocomplete_fields = ["publication"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("publication__series")
+
+    @admin.display(boolean=True, description="Shown now")
+    def is_public(self, feature):
+        return feature.publication.is_public()

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 
 from staff.models import Person
 
-from .models import Authorship, Category, ExternalPublication, Publication, Series
+from .models import Authorship, Category, ExternalPublication, HomeFeature, Publication, Series
 from .services import publication_release
 
 SINGAPORE = zoneinfo.ZoneInfo("Asia/Singapore")
@@ -90,6 +90,7 @@ SERIES = [
         "item_name": "RSIS Commentary",
         "slug": "commentaries",
         "code_prefix": "CO",
+        "on_home_page": True,
         "description": (
             "Short, timely pieces in which RSIS researchers and associates analyse current "
             "events in security and international affairs, usually within days of the news, "
@@ -698,6 +699,10 @@ def publications_load_demo():
     people = {person.slug: person for person in Person.objects.all()}
     for spec in [CO21113, *PUBLICATIONS]:
         counts["publications"] += _load_publication(spec, series_by_slug, categories, people)
+    if not HomeFeature.objects.exists():
+        seed_item = Publication.objects.filter(code=CO21113["code"]).first()
+        if seed_item is not None:
+            HomeFeature.objects.create(publication=seed_item, order=0)
     for kind, title, byline, slugs, venue, publisher, year, url in EXTERNAL:
         if ExternalPublication.objects.filter(kind=kind, title=title).exists():
             continue

@@ -39,6 +39,9 @@ class Series(models.Model):
     disclaimer = models.TextField(
         blank=True, help_text="Paragraph printed under the title of every item of the series."
     )
+    on_home_page = models.BooleanField(
+        default=False, help_text="List this series' latest items on the home page."
+    )
     sidebar_teaser = models.BooleanField(
         default=False,
         help_text="Show this series' latest item beside every publication (“Latest Book”).",
@@ -287,6 +290,25 @@ def validate_code(code, series, pk=None):
         issued = issued.exclude(publication_id=pk)
     if issued.exists():
         raise ValidationError(f"{code} was given to an item that has since been removed.")
+
+
+class HomeFeature(models.Model):
+    """A publication the editors put at the top of the home page, in their order."""
+
+    publication = models.OneToOneField(
+        Publication,
+        on_delete=models.CASCADE,
+        related_name="home_feature",
+        help_text="Only public items are shown; the latest item stands in when none is.",
+    )
+    order = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "home page feature"
+
+    def __str__(self):
+        return str(self.publication)
 
 
 class Authorship(models.Model):

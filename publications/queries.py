@@ -12,7 +12,7 @@ from core.content_cache import memo
 from staff.models import Person
 
 from .filters import year_range
-from .models import Authorship, Category, ExternalPublication, Publication, Series
+from .models import Authorship, Category, ExternalPublication, HomeFeature, Publication, Series
 
 RELATED_COUNT = 4
 
@@ -226,3 +226,36 @@ def external_years():
             .distinct()
         ),
     )
+
+
+HOME_FEATURES = 3
+HOME_LATEST = 5
+
+
+def home_publications():
+    """What the home page shows of publications: the editors' features (else the latest
+    item), the latest items of each series marked for the home page (two queries each), and
+    the latest item of the teaser series."""
+    public = Publication.objects.public()
+    featured = [
+        feature.publication
+        for feature in HomeFeature.objects.filter(publication__in=public)
+        .select_related("publication__series")
+        .order_by("order", "id")[:HOME_FEATURES]
+    ]
+    if not featured:
+        featured = list(public.select_related("series").order_by("-publication_date", "-id")[:1])
+    shown = [item.pk for item in featured]
+    latest = [
+        (
+            series,
+            list(public.filter(series=series.pk).exclude(pk__in=shown).for_cards()[:HOME_LATEST]),
+        )
+        for series in all_series()
+        if series.on_home_page
+    ]
+    return {
+        "featured": featured,
+        "latest": latest,
+        "teaser": sidebar_teaser(),
+    }

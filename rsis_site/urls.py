@@ -4,7 +4,9 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from core.views import robots
+from events.sitemaps import EventSitemap
 from navigation.sitemaps import PageSitemap
+from newsroom.sitemaps import MediaSitemap
 from publications.sitemaps import ListSitemap, PublicationSitemap, SeriesSitemap
 from research.sitemaps import CentreSitemap
 from staff.sitemaps import PersonSitemap, StaffGroupSitemap
@@ -21,6 +23,8 @@ SITEMAPS = {
     "people": PersonSitemap,
     "staff-groups": StaffGroupSitemap,
     "research": CentreSitemap,
+    "events": EventSitemap,
+    "media": MediaSitemap,
 }
 
 urlpatterns = [
@@ -37,6 +41,8 @@ urlpatterns = [
     path("staff/", include("staff.urls")),
     path("research/", include("research.urls")),
     path("", include("publications.urls")),
+    path("", include("events.urls")),
+    path("", include("newsroom.urls")),
     path("", include("core.urls")),
 ]
 

@@ -136,3 +136,46 @@ class ExternalPublicationFactory(factory.django.DjangoModelFactory):
     publisher = "Example Press"
     year = 2020
     url = factory.Sequence(lambda n: f"https://example.org/work/{n}")
+
+
+class MediaItemFactory(factory.django.DjangoModelFactory):
+    """A published media highlight (no page of its own); pass kind, body or embed_url for others."""
+
+    class Meta:
+        model = "newsroom.MediaItem"
+
+    kind = "highlights"
+    title = factory.Sequence(lambda n: f"Media item {n}")
+    slug = factory.Sequence(lambda n: f"media-item-{n}")
+    date = datetime.date(2021, 7, 12)
+    outlet = "Example Times"
+    original_title = factory.LazyAttribute(lambda o: f"Headline of {o.title}")
+    url = factory.Sequence(lambda n: f"https://example.org/coverage/{n}")
+    summary = factory.LazyAttribute(lambda o: f"What {o.title} reports.")
+    published = True
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published two-hour seminar on campus, a week from now unless ``start`` is given."""
+
+    class Meta:
+        model = "events.Event"
+
+    title = factory.Sequence(lambda n: f"Event {n}")
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    kind = "seminar"
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
+    venue = "Seminar Room 1, Block S4"
+    summary = factory.LazyAttribute(lambda o: f"What {o.title} is about.")
+    description = factory.LazyAttribute(lambda o: f"<p>The programme of {o.title}.</p>")
+    status = "published"
+
+
+class EventSpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.EventSpeaker"
+
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
+    order = factory.Sequence(int)

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "staff",
     "research",
     "publications",
+    "events",
+    "newsroom",
     "search",
 ]
 

@@ -23,7 +23,7 @@ def test_load_demo_twice_neither_fails_nor_duplicates(capsys):
     first = counts()
     call_command("load_demo")
 
-    assert counts() == first == (96, 1, 5, 3, 1)
+    assert counts() == first == (96, 1, 5, 6, 1)
     out = capsys.readouterr().out
     assert "Created 13 people, 7 centres and 96 menu items." in out
     assert "Created 0 people, 0 centres and 0 menu items." in out
@@ -43,8 +43,8 @@ def test_load_demo_keeps_editors_changes(demo_content):
 
 def test_every_demo_menu_target_on_this_site_renders(client, demo_content):
     items = MenuItem.objects.exclude(kind="url")
-    assert items.filter(kind="page").count() == 54
-    assert items.filter(kind="section").count() == 42
+    assert items.filter(kind="page").count() == 47
+    assert items.filter(kind="section").count() == 49
     for item in items:
         response = client.get(item.get_absolute_url())
         assert response.status_code == 200, item.get_absolute_url()

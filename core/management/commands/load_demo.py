@@ -6,9 +6,11 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core import demo as core_demo
 from core.services import site_settings_load_demo
+from events.demo import events_load_demo
 from navigation import demo as menu_demo
 from navigation.demo_pages import PAGES
 from navigation.services import menu_build_demo
+from newsroom.demo import newsroom_load_demo
 from publications.demo import publications_load_demo
 from publications.generator import generate_publications
 from research import demo as research_demo
@@ -62,6 +64,8 @@ class Command(BaseCommand):
         )
         centres = centres_load_demo(centres=research_demo.CENTRES, pages=PAGES)
         publications = publications_load_demo()
+        events = events_load_demo()
+        media = newsroom_load_demo()
         items = menu_build_demo(entries=menu_demo.walk(), pages=PAGES)
         if options["verbosity"]:
             self.stdout.write(f"Created {people} people, {centres} centres and {items} menu items.")
@@ -69,6 +73,7 @@ class Command(BaseCommand):
                 "Created {series} series, {categories} categories, {publications} publications "
                 "and {external} external publications.".format(**publications)
             )
+            self.stdout.write(f"Created {events} events and {media} media items.")
         if options["publications"] > 0:
             started = time.perf_counter()
             generated = generate_publications(options["publications"])

@@ -1,0 +1,99 @@
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+
+from publications.filters import YEAR_PATTERN
+
+from . import services
+from .dates import site_zone
+from .models import Event, EventSpeaker
+
+
+class EventSpeakerInline(admin.TabularInline):
+    """Speakers in the order printed; a member of staff, or an outside guest by name."""
+
+    model = EventSpeaker
+    extra = 1
+    autocomplete_fields = ["person"]
+    fields = ["order", "person", "name", "affiliation", "role"]
+    ordering = ["order", "id"]
+
+
+class StartYearFilter(admin.SimpleListFilter):
+    title = "year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Event.objects.datetimes("start", "year", order="DESC", tzinfo=site_zone())
+        return [(str(moment.year), str(moment.year)) for moment in years]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and YEAR_PATTERN.fullmatch(value):
+            return queryset.filter(start__year=int(value))
+        return queryset
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "start_local", "status_badge", "centre"]
+    list_filter = ["kind", "status", "centre", StartYearFilter]
+    search_fields = ["title", "speakers__person__name", "speakers__name"]
+    search_help_text = "Search by title or speaker."
+    date_hierarchy = "start"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["centre", "related_publications"]
+    list_select_related = ["centre"]
+    inlines = [EventSpeakerInline]
+    actions = ["publish", "cancel"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "status", "centre"]}),
+        (
+            "When and where",
+            {
+                "fields": ["start", "end", "venue", "online_url"],
+                "description": "Times are Singapore time (SGT, UTC+8).",
+            },
+        ),
+        ("Text and image", {"fields": ["summary", "description", "image", "image_alt"]}),
+        ("Registration", {"fields": ["registration_url", "registration_deadline"]}),
+        ("Related", {"fields": ["related_publications"]}),
+    ]
+
+    @admin.display(description="Starts (SGT)", ordering="start")
+    def start_local(self, event):
+        return event.start.astimezone(site_zone()).strftime("%d %b %Y %H:%M")
+
+    @admin.display(description="Status", ordering="status")
+    def status_badge(self, event):
+        return format_html(
+            '<span class="status status--{}">{}</span>', event.status, event.get_status_display()
+        )
+
+    def save_model(self, request, obj, form, change):
+        services.event_release(event=obj)
+
+    @admin.action(description="Publish the selected events", permissions=["change"])
+    def publish(self, request, queryset):
+        count = 0
+        for event in queryset.exclude(status=Event.Status.PUBLISHED):
+            try:
+                services.event_publish(event=event)
+            except ValidationError as error:
+                reason = " ".join(error.messages)
+                self.message_user(request, f"“{event}” was not published: {reason}", messages.ERROR)
+                continue
+            count += 1
+        self.message_user(request, f"Published {count} event(s).", messages.SUCCESS)
+
+    @admin.action(description="Cancel the selected events", permissions=["change"])
+    def cancel(self, request, queryset):
+        count = 0
+        for event in queryset.exclude(status=Event.Status.CANCELLED):
+            services.event_cancel(event=event)
+            count += 1
+        self.message_user(
+            request,
+            f"Cancelled {count} event(s); they stay on the site marked as cancelled.",
+            messages.SUCCESS,
+        )

@@ -1,0 +1,157 @@
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_safe
+
+from core.content_cache import memo
+from navigation.menu import get_menu
+from navigation.views import page
+
+from . import ics, queries
+from .filters import EventFilter, page_param, paginate_by
+from .models import Event
+
+PER_PAGE = 10
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
+
+
+@require_safe
+def index(request):
+    """Upcoming events (soonest first) above past ones (latest first), each paginated on its
+    own (``?upcoming_page=``, ``?past_page=``) and filtered by kind, centre and year.
+
+    The lists are rendered once per content generation for each filter and pair of pages.
+    """
+    event_filter = EventFilter.from_query(request.GET)
+    pages = {name: page_param(request.GET, name) for name in ("upcoming_page", "past_page")}
+
+    def build():
+        now = timezone.now()
+        queryset = queries.filtered(event_filter).select_related("centre")
+        counts = queries.split_counts(event_filter, queryset, now)
+        upcoming = paginate_by(
+            pages["upcoming_page"], queryset.upcoming(now), PER_PAGE, counts["upcoming"]
+        )
+        past = paginate_by(pages["past_page"], queryset.past(now), PER_PAGE, counts["past"])
+        filters = event_filter.query_items()
+        context = {
+            "now": now,
+            "upcoming": upcoming,
+            "past": past,
+            "filter": event_filter,
+            "kinds": Event.Kind.choices,
+            "centres": queries.all_centres(),
+            "years": queries.public_years(),
+            # What each list's page links keep: the filters and the other list's page.
+            "upcoming_base": _query(filters, past_page=past.number),
+            "past_base": _query(filters, upcoming_page=upcoming.number),
+        }
+        html = render_to_string("events/includes/listing.html", context)
+        return {"html": html, "upcoming": upcoming.number, "past": past.number}
+
+    key = f"events:list:{event_filter.key()}:{pages['upcoming_page']}:{pages['past_page']}"
+    listing = memo(key, build)
+    canonical = _query(
+        event_filter.query_items(),
+        upcoming_page=listing["upcoming"],
+        past_page=listing["past"],
+    )
+    context = {
+        "listing": mark_safe(listing["html"]),  # noqa: S308 - rendered by our template
+        "filter": event_filter,
+        "canonical_query": canonical,
+        "paged": listing["upcoming"] > 1 or listing["past"] > 1,
+    }
+    return render(request, "events/index.html", context)
+
+
+def _query(items, **pages):
+    """A query string of ``items`` and of the page numbers other than the first."""
+    return urlencode(list(items) + [(name, n) for name, n in pages.items() if n > 1])
+
+
+@require_safe
+def detail(request, slug):
+    event = queries.detail(slug)
+    preview = False
+    if event is None and _may_preview(request):
+        event = queries.preview(slug)
+        preview = event is not None
+    if event is None:
+        return page(request, path=f"events/{slug}")  # a content page may use a free address
+
+    def build():
+        """The page's head tags and body, rendered once per generation and host."""
+        now = timezone.now()
+        context = {
+            "event": event,
+            "ended": event.has_ended(now),
+            "under_way": event.is_under_way(now),
+            "registration_open": event.registration_open(now),
+            "event_crumbs": _crumbs(event),
+            "canonical_url": request.build_absolute_uri(event.get_absolute_url()),
+        }
+        return {
+            "head": render_to_string("events/includes/detail_head.html", context, request),
+            "body": render_to_string("events/includes/detail_body.html", context, request),
+        }
+
+    key = f"events:page:{request.scheme}://{request.get_host()}:{slug}"
+    parts = build() if preview else memo(key, build)
+    context = {
+        "event": event,
+        "preview": preview,
+        "head_html": mark_safe(parts["head"]),  # noqa: S308 - rendered by our templates
+        "body_html": mark_safe(parts["body"]),  # noqa: S308
+    }
+    response = render(request, "events/detail.html", context)
+    if preview:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _crumbs(event):
+    """The “Events” crumb, unless the menu's trail to the event already holds it."""
+    index_url = reverse("events:index")
+    if any(node.url == index_url for node in get_menu().trail(event.get_absolute_url())):
+        return []
+    return [{"title": "Events", "url": index_url}]
+
+
+def _may_preview(request):
+    return request.user.is_authenticated and request.user.has_perm("events.change_event")
+
+
+@require_safe
+def event_ics(request, slug):
+    """One public event as an iCalendar file, for “Add to calendar”."""
+    event = queries.detail(slug)
+    if event is None:
+        raise Http404("There is no such event.")
+    host = request.get_host()
+    content = memo(
+        f"events:ics:{request.scheme}://{host}:{slug}",
+        lambda: ics.event_file(event, request.build_absolute_uri, host),
+    )
+    response = HttpResponse(content, content_type=CALENDAR_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+@require_safe
+def calendar(request):
+    """Upcoming public events as an iCalendar feed to subscribe to."""
+    host = request.get_host()
+    content = memo(
+        f"events:calendar-file:{request.scheme}://{host}",
+        lambda: ics.feed_file(queries.calendar_events(), request.build_absolute_uri, host),
+    )
+    response = HttpResponse(content, content_type=CALENDAR_TYPE)
+    response["Content-Disposition"] = 'inline; filename="rsis-events.ics"'
+    return response

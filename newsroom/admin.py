@@ -1,0 +1,59 @@
+from django import forms
+from django.contrib import admin
+
+from publications.filters import YEAR_PATTERN
+
+from .models import MediaItem
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        return [(str(d.year), str(d.year)) for d in MediaItem.objects.dates("date", "year", "DESC")]
+
+    def queryset(self, request, queryset):
+        if self.value() and YEAR_PATTERN.fullmatch(self.value()):
+            return queryset.filter(date__year=int(self.value()))
+        return queryset
+
+
+@admin.register(MediaItem)
+class MediaItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "outlet", "date", "published"]
+    list_filter = ["kind", YearFilter, "published"]
+    search_fields = ["title", "outlet", "original_title", "people__name"]
+    search_help_text = "Search by title, outlet, original headline or person."
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["people"]
+    date_hierarchy = "date"
+    fieldsets = [
+        (None, {"fields": ["kind", "title", "slug", "date", "published"]}),
+        (
+            "Coverage",
+            {
+                "fields": ["outlet", "original_title", "url"],
+                "description": "For coverage elsewhere: who published it, under what headline, "
+                "and where. Leave the outlet empty if it is not known.",
+            },
+        ),
+        ("Our text", {"fields": ["summary", "body", "people"]}),
+        (
+            "Player and image",
+            {
+                "fields": ["embed_url", "image", "image_alt"],
+                "description": "Paste a YouTube, Vimeo, SoundCloud or Spotify address to show "
+                "its player on the item's page.",
+            },
+        ),
+    ]
+
+    def get_search_results(self, request, queryset, search_term):
+        # PostgreSQL refuses NUL characters in text, so a pasted one must not reach it.
+        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "embed_url":
+            kwargs["widget"] = forms.URLInput(attrs={"class": "vURLField"})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)

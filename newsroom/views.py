@@ -1,0 +1,125 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_safe
+
+from core.content_cache import memo
+from core.pagination import paginate
+from navigation.views import page
+from publications.filters import clean, parse_year
+
+from . import queries
+
+PER_PAGE = 20
+INDEX_LATEST = 4
+MAX_SLUG = 200
+
+
+@require_safe
+def index(request):
+    """The latest items of each kind, each with a link to its list and feed."""
+
+    def build():
+        sections = queries.latest_by_kind(INDEX_LATEST)
+        context = {
+            "sections": sections,
+            "has_items": any(items for _, _, items in sections),
+        }
+        return render_to_string("newsroom/includes/index_body.html", context, request)
+
+    html = memo("newsroom:index", build)
+    context = {
+        "body_html": mark_safe(html),  # noqa: S308 - rendered by our template
+        "kinds": queries.KINDS,
+    }
+    return render(request, "newsroom/index.html", context)
+
+
+@require_safe
+def kind(request, kind):
+    """One kind of media item, newest first, by year if asked; other addresses under /media/
+    are content pages of the menu (e.g. /media/great-powers/)."""
+    label = queries.kind_label(kind)
+    if label is None:
+        return page(request, path=f"media/{kind}")
+    year = _year(request)
+    query_string = f"year={year}" if year else ""
+
+    def build():
+        page_obj = paginate(
+            request, queries.items(kind, year), PER_PAGE, count=queries.count(kind, year)
+        )
+        context = {
+            "page_obj": page_obj,
+            "kind": kind,
+            "kinds": queries.KINDS,
+            "label": label,
+            "year": year,
+            "years": queries.years(kind),
+            "query_string": query_string,
+        }
+        html = render_to_string("newsroom/includes/listing.html", context, request)
+        return {"html": html, "number": page_obj.number}
+
+    page_number = clean("page", request.GET.get("page", "1"))[:12]
+    listing = memo(f"newsroom:list:{kind}:{year or ''}:{page_number}", build)
+    context = {
+        "listing": mark_safe(listing["html"]),  # noqa: S308 - rendered by our template
+        "page_number": listing["number"],
+        "kind": kind,
+        "heading": f"{label} for {year}" if year else label,
+        "label": label,
+        "year": year,
+        "query_string": query_string,
+    }
+    return render(request, "newsroom/kind.html", context)
+
+
+def _year(request):
+    """The ``?year=`` filter: four ASCII digits in range, given once; empty means any year."""
+    values = request.GET.getlist("year")
+    if len(values) > 1:
+        raise Http404("Give “year” once only.")
+    raw = clean("year", values[0]) if values else ""
+    return parse_year(raw) if raw else None
+
+
+@require_safe
+def detail(request, kind, slug):
+    """The page of an item with a text or a player; staff may preview unpublished ones."""
+    if queries.kind_label(kind) is None:
+        return page(request, path=f"media/{kind}/{slug}")
+    if len(slug) > MAX_SLUG:
+        raise Http404("There is no such item.")
+    item = queries.detail(kind, slug)
+    preview = False
+    if item is None and _may_preview(request):
+        item = queries.preview(kind, slug)
+        preview = item is not None
+    if item is None:
+        raise Http404("There is no such item.")
+
+    def build():
+        context = {"item": item, "label": queries.kind_label(kind)}
+        return render_to_string("newsroom/includes/detail_body.html", context, request)
+
+    body = build() if preview else memo(f"newsroom:page:{kind}:{slug}", build)
+    context = {
+        "item": item,
+        "label": queries.kind_label(kind),
+        "preview": preview,
+        "body_html": mark_safe(body),  # noqa: S308 - rendered by our template
+    }
+    response = render(request, "newsroom/detail.html", context)
+    if item.player is not None:
+        # Only a page with a player may frame that player's site (django-csp adds to the policy).
+        response._csp_update = {"frame-src": [item.player.origin]}
+    if preview:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _may_preview(request):
+    return request.user.is_authenticated and request.user.has_perm("newsroom.change_mediaitem")

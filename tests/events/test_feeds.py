@@ -1,0 +1,55 @@
+import feedparser
+import pytest
+
+from events.services import event_publish
+from tests.factories import EventFactory
+
+FEEDS = ["/feeds/events/rss/", "/feeds/events/atom/"]
+
+
+@pytest.mark.parametrize("url", FEEDS)
+def test_events_feed_parses_cleanly_upcoming_then_recent(visitor, programme, url):
+    response = visitor.get(url)
+    assert response.status_code == 200
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == ("rss20" if "rss" in url else "atom10")
+    assert parsed.feed.title == "RSIS Events"
+    assert [entry.title for entry in parsed.entries] == [
+        "Course Under Way", "Soon Seminar", "Later Lecture",
+        "Recent Roundtable", "Older Seminar", "Last Year Workshop",
+    ]  # fmt: skip
+    soon = parsed.entries[1]
+    assert soon.link == "http://testserver/events/" + programme["soon"].slug + "/"
+    assert soon.id == f"rsis-event:{programme['soon'].pk}"
+    assert soon.summary.startswith("Tuesday 3 March 2026, 10:00–12:00 SGT · Seminar Room 1")
+    assert soon.summary.endswith("What Soon Seminar is about.")
+    assert [tag.term for tag in soon.tags] == ["Seminar", "IDSS"]
+
+
+def test_feed_marks_cancelled_events_and_omits_drafts(visitor, programme):
+    programme["later"].status = "cancelled"
+    programme["later"].save()
+    titles = [e.title for e in feedparser.parse(visitor.get(FEEDS[0]).content).entries]
+    assert "Cancelled: Later Lecture" in titles
+    assert "Secret Draft" not in titles
+
+
+def test_feed_dates_events_from_their_announcement(visitor, programme, clock):
+    import datetime
+
+    clock.shift(datetime.timedelta(hours=5))
+    event_publish(event=programme["draft"])
+    entries = feedparser.parse(visitor.get(FEEDS[1]).content).entries
+    draft = next(e for e in entries if e.title == "Secret Draft")
+    assert draft.published_parsed[:4] == (2026, 3, 2, 9)  # announced at 09:00 UTC
+
+
+def test_feed_is_limited(visitor, clock, site_facts):
+    from tests.events.conftest import at
+
+    for n in range(25):
+        EventFactory(title=f"Future {n:02d}", start=at(n + 1))
+        EventFactory(title=f"Gone {n:02d}", start=at(-n - 1))
+    titles = [e.title for e in feedparser.parse(visitor.get(FEEDS[0]).content).entries]
+    assert titles == [f"Future {n:02d}" for n in range(20)] + [f"Gone {n:02d}" for n in range(10)]
