@@ -78,6 +78,11 @@ PAGES = [
     ),
     ("/p/co21113/", "short link (301)", 301),
     ("/feeds/series/commentaries/rss/", "series feed", 200),
+    ("/events/", "events", 200),
+    ("/events/maritime-domain-awareness-malacca-strait/", "event", 200),
+    ("/events/maritime-domain-awareness-malacca-strait/event.ics", "event iCalendar", 200),
+    ("/media/highlights/", "media highlights", 200),
+    ("/feeds/events/rss/", "events feed", 200),
     ("/no-such-page/", "404 page", 404),
 ]
 BARE_PATH = "/"
