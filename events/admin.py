@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 
-from publications.filters import YEAR_PATTERN
+from core.admin_filters import year_filter
 
 from . import services
 from .dates import site_zone
@@ -19,25 +19,10 @@ class EventSpeakerInline(admin.TabularInline):
     ordering = ["order", "id"]
 
 
-class StartYearFilter(admin.SimpleListFilter):
-    title = "year"
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        years = Event.objects.datetimes("start", "year", order="DESC", tzinfo=site_zone())
-        return [(str(moment.year), str(moment.year)) for moment in years]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value and YEAR_PATTERN.fullmatch(value):
-            return queryset.filter(start__year=int(value))
-        return queryset
-
-
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "start_local", "status_badge", "centre"]
-    list_filter = ["kind", "status", "centre", StartYearFilter]
+    list_filter = ["kind", "status", "centre", year_filter("start")]
     search_fields = ["title", "speakers__person__name", "speakers__name"]
     search_help_text = "Search by title or speaker."
     date_hierarchy = "start"

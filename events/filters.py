@@ -13,7 +13,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 
 from core.pagination import CountedPaginator
-from publications.filters import clean, parse_year
+from core.params import clean, parse_year
 
 from .dates import site_zone
 from .models import Event

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from core.content_cache import memo
+from core.previews import may_preview, render_item_page
 from navigation.menu import get_menu
 from navigation.views import page
 
@@ -79,7 +80,7 @@ def _query(items, **pages):
 def detail(request, slug):
     event = queries.detail(slug)
     preview = False
-    if event is None and _may_preview(request):
+    if event is None and may_preview(request, Event):
         event = queries.preview(slug)
         preview = event is not None
     if event is None:
@@ -101,19 +102,14 @@ def detail(request, slug):
             "body": render_to_string("events/includes/detail_body.html", context, request),
         }
 
-    key = f"events:page:{request.scheme}://{request.get_host()}:{slug}"
-    parts = build() if preview else memo(key, build)
-    context = {
-        "event": event,
-        "preview": preview,
-        "head_html": mark_safe(parts["head"]),  # noqa: S308 - rendered by our templates
-        "body_html": mark_safe(parts["body"]),  # noqa: S308
-    }
-    response = render(request, "events/detail.html", context)
-    if preview:
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex"
-    return response
+    return render_item_page(
+        request,
+        "events/detail.html",
+        key=f"events:page:{request.scheme}://{request.get_host()}:{slug}",
+        build=build,
+        context={"event": event},
+        preview=preview,
+    )
 
 
 def _crumbs(event):
@@ -122,10 +118,6 @@ def _crumbs(event):
     if any(node.url == index_url for node in get_menu().trail(event.get_absolute_url())):
         return []
     return [{"title": "Events", "url": index_url}]
-
-
-def _may_preview(request):
-    return request.user.is_authenticated and request.user.has_perm("events.change_event")
 
 
 @require_safe

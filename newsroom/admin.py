@@ -1,28 +1,15 @@
 from django import forms
 from django.contrib import admin
 
-from publications.filters import YEAR_PATTERN
+from core.admin_filters import year_filter
 
 from .models import MediaItem
-
-
-class YearFilter(admin.SimpleListFilter):
-    title = "year"
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        return [(str(d.year), str(d.year)) for d in MediaItem.objects.dates("date", "year", "DESC")]
-
-    def queryset(self, request, queryset):
-        if self.value() and YEAR_PATTERN.fullmatch(self.value()):
-            return queryset.filter(date__year=int(self.value()))
-        return queryset
 
 
 @admin.register(MediaItem)
 class MediaItemAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "outlet", "date", "published"]
-    list_filter = ["kind", YearFilter, "published"]
+    list_filter = ["kind", year_filter("date"), "published"]
     search_fields = ["title", "outlet", "original_title", "people__name"]
     search_help_text = "Search by title, outlet, original headline or person."
     prepopulated_fields = {"slug": ["title"]}

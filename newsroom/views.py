@@ -6,10 +6,12 @@ from django.views.decorators.http import require_safe
 
 from core.content_cache import memo
 from core.pagination import paginate
+from core.params import clean, parse_year
+from core.previews import may_preview, render_item_page
 from navigation.views import page
-from publications.filters import clean, parse_year
 
 from . import queries
+from .models import MediaItem
 
 PER_PAGE = 20
 INDEX_LATEST = 4
@@ -94,7 +96,7 @@ def detail(request, kind, slug):
         raise Http404("There is no such item.")
     item = queries.detail(kind, slug)
     preview = False
-    if item is None and _may_preview(request):
+    if item is None and may_preview(request, MediaItem):
         item = queries.preview(kind, slug)
         preview = item is not None
     if item is None:
@@ -102,24 +104,17 @@ def detail(request, kind, slug):
 
     def build():
         context = {"item": item, "label": queries.kind_label(kind)}
-        return render_to_string("newsroom/includes/detail_body.html", context, request)
+        return {"body": render_to_string("newsroom/includes/detail_body.html", context, request)}
 
-    body = build() if preview else memo(f"newsroom:page:{kind}:{slug}", build)
-    context = {
-        "item": item,
-        "label": queries.kind_label(kind),
-        "preview": preview,
-        "body_html": mark_safe(body),  # noqa: S308 - rendered by our template
-    }
-    response = render(request, "newsroom/detail.html", context)
+    response = render_item_page(
+        request,
+        "newsroom/detail.html",
+        key=f"newsroom:page:{kind}:{slug}",
+        build=build,
+        context={"item": item, "label": queries.kind_label(kind)},
+        preview=preview,
+    )
     if item.player is not None:
         # Only a page with a player may frame that player's site (django-csp adds to the policy).
         response._csp_update = {"frame-src": [item.player.origin]}
-    if preview:
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex"
     return response
-
-
-def _may_preview(request):
-    return request.user.is_authenticated and request.user.has_perm("newsroom.change_mediaitem")

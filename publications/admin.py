@@ -4,8 +4,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from mptt.admin import DraggableMPTTAdmin, TreeRelatedFieldListFilter
 
+from core.admin_filters import year_filter
+
 from . import services
-from .filters import YEAR_PATTERN
 from .models import Authorship, Category, ExternalPublication, HomeFeature, Publication, Series
 
 RELEASED = (Publication.Status.PUBLISHED, Publication.Status.SCHEDULED)
@@ -37,20 +38,6 @@ class AuthorshipInline(admin.TabularInline):
     verbose_name = "author"
 
 
-class YearFilter(admin.SimpleListFilter):
-    title = "year"
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        dates = Publication.objects.exclude(publication_date=None).dates("publication_date", "year")
-        return [(str(d.year), str(d.year)) for d in reversed(dates)]
-
-    def queryset(self, request, queryset):
-        if self.value() and YEAR_PATTERN.fullmatch(self.value()):
-            return queryset.filter(publication_date__year=int(self.value()))
-        return queryset
-
-
 @admin.register(Publication)
 class PublicationAdmin(admin.ModelAdmin):
     list_display = [
@@ -65,7 +52,7 @@ class PublicationAdmin(admin.ModelAdmin):
     list_filter = [
         "series",
         "status",
-        YearFilter,
+        year_filter("publication_date"),
         ("categories", TreeRelatedFieldListFilter),
     ]
     search_fields = ["code", "title", "authorships__person__name", "authorships__name"]

@@ -4,19 +4,17 @@ Filters combine: several series or several values of one category axis widen the
 different filters, and different axes (say a theme and a region), narrow it (AND).
 """
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
 from django.http import Http404
 
+from core.params import clean, parse_year
+
 from .categories import node_by_path
 
-MAX_VALUE = 200
 MAX_VALUES = 10
-FIRST_YEAR, LAST_YEAR = 1966, 2100
-YEAR_PATTERN = re.compile(r"[0-9]{4}")  # ASCII digits only: str.isdigit() accepts “²”
 
 
 @dataclass
@@ -89,20 +87,6 @@ def _node(path):
     if node is None:
         raise Http404(f"There is no category “{path[:60]}”.")
     return node
-
-
-def clean(name, value):
-    if "\x00" in value:
-        raise Http404(f"The value of “{name}” contains a NUL character.")
-    if len(value) > MAX_VALUE:
-        raise Http404(f"The value of “{name}” is longer than {MAX_VALUE} characters.")
-    return value.strip()
-
-
-def parse_year(raw):
-    if not YEAR_PATTERN.fullmatch(raw) or not FIRST_YEAR <= int(raw) <= LAST_YEAR:
-        raise Http404(f"“{raw[:20]}” is not a year between {FIRST_YEAR} and {LAST_YEAR}.")
-    return int(raw)
 
 
 def year_range(year):

@@ -9,12 +9,14 @@ from django.views.decorators.http import require_safe
 
 from core.content_cache import memo
 from core.pagination import paginate
+from core.params import parse_year
+from core.previews import may_preview, render_item_page
 from navigation.views import page
 
 from . import citations, queries
 from .categories import axes, category_nodes, node_by_path
-from .filters import PublicationFilter, parse_year
-from .models import CODE_PATTERN, ExternalPublication
+from .filters import PublicationFilter
+from .models import CODE_PATTERN, ExternalPublication, Publication
 
 PER_PAGE = 20
 EXTERNAL_PER_PAGE = 30
@@ -151,7 +153,7 @@ def tag(request, slug):
 def detail(request, series, slug):
     publication = queries.detail(series, slug)
     preview = False
-    if publication is None and _may_preview(request):
+    if publication is None and may_preview(request, Publication):
         publication = queries.preview(series, slug)
         preview = publication is not None
     if publication is None:
@@ -170,24 +172,13 @@ def detail(request, series, slug):
             "body": render_to_string("publications/includes/detail_body.html", context, request),
         }
 
-    key = f"publications:page:{request.scheme}://{request.get_host()}:{series}:{slug}"
-    parts = build() if preview else memo(key, build)
-    context = {
-        "publication": publication,
-        "preview": preview,
-        "head_html": mark_safe(parts["head"]),  # noqa: S308 - rendered by our templates
-        "body_html": mark_safe(parts["body"]),  # noqa: S308
-    }
-    response = render(request, "publications/detail.html", context)
-    if preview:
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex"
-    return response
-
-
-def _may_preview(request):
-    return request.user.is_authenticated and request.user.has_perm(
-        "publications.change_publication"
+    return render_item_page(
+        request,
+        "publications/detail.html",
+        key=f"publications:page:{request.scheme}://{request.get_host()}:{series}:{slug}",
+        build=build,
+        context={"publication": publication},
+        preview=preview,
     )
 
 

@@ -1,5 +1,7 @@
 import re
 
+from django.utils import timezone
+
 from tests.factories import PersonFactory, PublicationFactory
 
 
@@ -22,7 +24,7 @@ def test_sitemap_holds_public_items_with_last_modified(visitor, lavrov, about_se
     assert locations(xml) == [
         "http://testserver/publications/commentaries/russia-and-southeast-asia/"
     ]
-    assert f"<lastmod>{lavrov.updated_at.date().isoformat()}</lastmod>" in xml
+    assert f"<lastmod>{timezone.localdate(lavrov.updated_at).isoformat()}</lastmod>" in xml
 
 
 def test_sitemap_covers_pages_people_series_and_lists(visitor, lavrov, about_section, author):

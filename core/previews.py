@@ -1,0 +1,37 @@
+"""Item pages that staff may preview before they are public.
+
+The public page of an item is rendered once per content generation (head tags and body as
+fragments); a preview is rendered afresh, marked private and kept out of search engines.
+"""
+
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+
+from .content_cache import memo
+
+
+def may_preview(request, model):
+    """Whether this request's user may see unpublished items of ``model``."""
+    opts = model._meta
+    return request.user.is_authenticated and request.user.has_perm(
+        f"{opts.app_label}.change_{opts.model_name}"
+    )
+
+
+def render_item_page(request, template, *, key, build, context, preview):
+    """Render ``template`` around the fragments ``build()`` returns ({"head", "body"}).
+
+    The fragments are kept under ``key`` for the current generation unless ``preview``.
+    """
+    parts = build() if preview else memo(key, build)
+    context = {
+        **context,
+        "preview": preview,
+        "head_html": mark_safe(parts.get("head", "")),  # noqa: S308 - rendered by our templates
+        "body_html": mark_safe(parts["body"]),  # noqa: S308
+    }
+    response = render(request, template, context)
+    if preview:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+    return response
