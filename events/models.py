@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -41,6 +42,7 @@ class Event(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        REVIEW = "review", "Awaiting review"
         PUBLISHED = "published", "Published"
         CANCELLED = "cancelled", "Cancelled"
         POSTPONED = "postponed", "Postponed"
@@ -125,11 +127,15 @@ class Event(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
 
     objects = EventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start", "-id"]
+        permissions = [("publish_event", "Can publish, cancel and postpone events")]
         indexes = [
             models.Index(fields=["end", "start"], name="event_end_start"),
             models.Index(fields=["-start", "-id"], name="event_recent"),

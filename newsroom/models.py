@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -113,12 +114,16 @@ class MediaItem(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
 
     objects = MediaItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-id"]
         verbose_name = "media item"
+        permissions = [("publish_mediaitem", "Can publish and unpublish media items")]
         constraints = [
             models.UniqueConstraint(fields=["kind", "slug"], name="unique_media_item_slug"),
         ]

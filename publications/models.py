@@ -1,6 +1,7 @@
 import re
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from mptt.models import MPTTModel, TreeForeignKey
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from core.images import ValidatedImageField, picture, rendition
 from core.richtext import RichTextField
@@ -142,6 +144,7 @@ class Publication(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        REVIEW = "review", "Awaiting review"
         SCHEDULED = "scheduled", "Scheduled"
         PUBLISHED = "published", "Published"
         WITHDRAWN = "withdrawn", "Withdrawn"
@@ -175,7 +178,12 @@ class Publication(models.Model):
     image_credit = models.CharField(
         max_length=300,
         blank=True,
-        help_text="Source and licence, e.g. “Source: …, flickr, CC BY-NC-SA 2.0”.",
+        help_text="Where the image comes from, e.g. “Source: Kremlin.ru, flickr”.",
+    )
+    image_licence = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The terms it is used under, e.g. “CC BY-NC-SA 2.0” or “© RSIS”.",
     )
     image_800_jpeg = rendition("image", *FEATURE, "JPEG")
     image_800_webp = rendition("image", *FEATURE, "WEBP")
@@ -186,6 +194,8 @@ class Publication(models.Model):
     )
     categories = models.ManyToManyField(Category, blank=True, related_name="publications")
     tags = TaggableManager(blank=True, help_text="Free keywords, separated by commas.")
+    # The tag links as rows, so that a revision records them and a recovery brings them back.
+    tagged_items = GenericRelation(TaggedItem, related_query_name="publication")
     about_author = models.TextField(
         blank=True,
         help_text="“About the Author” text. Leave empty to print each author's short bio.",
@@ -215,6 +225,7 @@ class Publication(models.Model):
 
     class Meta:
         ordering = ["-publication_date", "-id"]
+        permissions = [("publish_publication", "Can publish, schedule and withdraw publications")]
         constraints = [
             models.UniqueConstraint(fields=["series", "slug"], name="unique_publication_slug"),
         ]

@@ -21,3 +21,6 @@ STORAGES = {
 MEDIA_ROOT = BASE_DIR / "test-media"
 # Off by default so tests see every change at once; tests of the page cache turn it on.
 PAGE_CACHE_SECONDS = 0
+# The test client's login() gives no request for django-axes to judge; the throttling tests
+# turn it back on.
+AXES_ENABLED = False

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class LibraryConfig(AppConfig):
+    """Images and documents uploaded once and reused across pages and items."""
+
+    name = "library"
+    verbose_name = "Media library"
