@@ -1,8 +1,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.utils.html import format_html
 
 from core.admin_filters import year_filter
+from editorial.admin import EditorialAdmin
 
 from . import services
 from .dates import site_zone
@@ -20,7 +20,7 @@ class EventSpeakerInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(EditorialAdmin):
     list_display = ["title", "kind", "start_local", "status_badge", "centre"]
     list_filter = ["kind", "status", "centre", year_filter("start")]
     search_fields = ["title", "speakers__person__name", "speakers__name"]
@@ -49,16 +49,12 @@ class EventAdmin(admin.ModelAdmin):
     def start_local(self, event):
         return event.start.astimezone(site_zone()).strftime("%d %b %Y %H:%M")
 
-    @admin.display(description="Status", ordering="status")
-    def status_badge(self, event):
-        return format_html(
-            '<span class="status status--{}">{}</span>', event.status, event.get_status_display()
-        )
-
     def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
         services.event_release(event=obj)
 
-    @admin.action(description="Publish the selected events", permissions=["change"])
+    @admin.action(description="Publish the selected events", permissions=["publish"])
     def publish(self, request, queryset):
         count = 0
         for event in queryset.exclude(status=Event.Status.PUBLISHED):
@@ -71,7 +67,7 @@ class EventAdmin(admin.ModelAdmin):
             count += 1
         self.message_user(request, f"Published {count} event(s).", messages.SUCCESS)
 
-    @admin.action(description="Cancel the selected events", permissions=["change"])
+    @admin.action(description="Cancel the selected events", permissions=["publish"])
     def cancel(self, request, queryset):
         count = 0
         for event in queryset.exclude(status=Event.Status.CANCELLED):

@@ -2,13 +2,15 @@ from django import forms
 from django.contrib import admin
 
 from core.admin_filters import year_filter
+from editorial.admin import EditorialAdmin, status_badge
 
 from .models import MediaItem
 
 
 @admin.register(MediaItem)
-class MediaItemAdmin(admin.ModelAdmin):
-    list_display = ["title", "kind", "outlet", "date", "published"]
+class MediaItemAdmin(EditorialAdmin):
+    state_field = "published"
+    list_display = ["title", "kind", "outlet", "date", "status_badge"]
     list_filter = ["kind", year_filter("date"), "published"]
     search_fields = ["title", "outlet", "original_title", "people__name"]
     search_help_text = "Search by title, outlet, original headline or person."
@@ -35,6 +37,10 @@ class MediaItemAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    @admin.display(description="Status", ordering="published")
+    def status_badge(self, item):
+        return status_badge(item)
 
     def get_search_results(self, request, queryset, search_term):
         # PostgreSQL refuses NUL characters in text, so a pasted one must not reach it.

@@ -1,10 +1,9 @@
 from django.contrib import admin, messages
 from django.db import transaction
-from django.utils import timezone
-from django.utils.html import format_html
 from mptt.admin import DraggableMPTTAdmin, TreeRelatedFieldListFilter
 
 from core.admin_filters import year_filter
+from editorial.admin import EditorialAdmin
 
 from . import services
 from .models import Authorship, Category, ExternalPublication, HomeFeature, Publication, Series
@@ -39,7 +38,7 @@ class AuthorshipInline(admin.TabularInline):
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(EditorialAdmin):
     list_display = [
         "code_or_dash",
         "title",
@@ -90,22 +89,9 @@ class PublicationAdmin(admin.ModelAdmin):
     def code_or_dash(self, publication):
         return publication.code or "—"
 
-    @admin.display(description="Status", ordering="status")
-    def status_badge(self, publication):
-        label = publication.get_status_display()
-        if publication.status == Publication.Status.SCHEDULED and publication.published_at:
-            when = timezone.localtime(publication.published_at).strftime("%d %b %Y %H:%M")
-            label = f"{label}: {when}"
-        return format_html('<span class="status status--{}">{}</span>', publication.status, label)
-
     @admin.display(description="Authors")
     def authors(self, publication):
         return ", ".join(a.display_name for a in publication.authorships.all())
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -118,7 +104,7 @@ class PublicationAdmin(admin.ModelAdmin):
                     request, f"{publication.code} was given to “{publication.title}”."
                 )
 
-    @admin.action(description="Publish the selected items now", permissions=["change"])
+    @admin.action(description="Publish the selected items now", permissions=["publish"])
     def publish_now(self, request, queryset):
         published = []
         with transaction.atomic():
@@ -134,7 +120,7 @@ class PublicationAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description="Withdraw the selected items", permissions=["change"])
+    @admin.action(description="Withdraw the selected items", permissions=["publish"])
     def withdraw(self, request, queryset):
         count = 0
         for publication in queryset.exclude(status=Publication.Status.WITHDRAWN):

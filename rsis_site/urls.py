@@ -11,10 +11,6 @@ from publications.sitemaps import ListSitemap, PublicationSitemap, SeriesSitemap
 from research.sitemaps import CentreSitemap
 from staff.sitemaps import PersonSitemap, StaffGroupSitemap
 
-admin.site.site_header = "RSIS site administration"
-admin.site.site_title = "RSIS admin"
-admin.site.index_title = "Manage the site"
-
 SITEMAPS = {
     "pages": PageSitemap,
     "series": SeriesSitemap,

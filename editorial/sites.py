@@ -1,0 +1,20 @@
+"""The admin site of the back office: Django's, with the editorial dashboard on its front page."""
+
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+
+
+class BackOfficeSite(admin.AdminSite):
+    site_header = "RSIS site administration"
+    site_title = "RSIS admin"
+    index_title = "Manage the site"
+
+    def index(self, request, extra_context=None):
+        from .dashboard import panels
+
+        context = {"dashboard": panels(request.user), **(extra_context or {})}
+        return super().index(request, context)
+
+
+class BackOfficeAdminConfig(AdminConfig):
+    default_site = "editorial.sites.BackOfficeSite"
