@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from editorial.versioning import HistoryAdmin
+
 from .models import FooterLink, SiteSettings, SocialLink
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(HistoryAdmin):
     """A single record: the admin opens it directly and never offers to add another."""
 
     fieldsets = [
@@ -21,13 +23,13 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
 
 @admin.register(SocialLink)
-class SocialLinkAdmin(admin.ModelAdmin):
+class SocialLinkAdmin(HistoryAdmin):
     list_display = ["network", "label", "url", "order"]
     list_editable = ["order"]
 
 
 @admin.register(FooterLink)
-class FooterLinkAdmin(admin.ModelAdmin):
+class FooterLinkAdmin(HistoryAdmin):
     list_display = ["label", "group", "url", "order"]
     list_filter = ["group"]
     list_editable = ["order"]

@@ -4,7 +4,10 @@ The public page of an item is rendered once per content generation (head tags an
 fragments); a preview is rendered afresh, marked private and kept out of search engines.
 """
 
+import copy
+
 from django.shortcuts import render
+from django.urls import get_script_prefix
 from django.utils.safestring import mark_safe
 
 from .content_cache import memo
@@ -16,6 +19,19 @@ def may_preview(request, model):
     return request.user.is_authenticated and request.user.has_perm(
         f"{opts.app_label}.change_{opts.model_name}"
     )
+
+
+def at_address(request, url):
+    """A copy of ``request`` that asks for ``url``, an item's public address.
+
+    A page shown at another address (a reviewer's share link) is rendered with it, so that the
+    menu, the breadcrumbs and the canonical link are exactly those of the public page.
+    """
+    shown = copy.copy(request)
+    prefix = get_script_prefix()
+    shown.path = url
+    shown.path_info = "/" + url[len(prefix) :] if url.startswith(prefix) else url
+    return shown
 
 
 def render_item_page(request, template, *, key, build, context, preview):

@@ -1,6 +1,18 @@
-"""Rich text: one strict allow-list, enforced on the server whatever the editor sends."""
+"""Rich text: one strict allow-list, enforced on the server whatever the editor sends.
+
+The editor in the admin offers headings, lists, links, quotes, tables and pictures from the
+media library (a figure with an optional caption). Whatever reaches the server, from the editor
+or from a forged request, is reduced to the allow-list below before it is stored: no scripts,
+event handlers, styles, frames or embedded objects, and links and pictures only to safe
+addresses. Video and audio players are not part of a body: they belong in a media item's own
+player field, which accepts only the allowed hosts.
+"""
+
+import re
 
 import nh3
+from django.conf import settings
+from django.urls import reverse_lazy
 from django_prose_editor.fields import ProseEditorField
 
 ALLOWED_TAGS = {
@@ -10,22 +22,73 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
-    "img": {"src", "alt", "width", "height"},
+    # data-file: the number of the library image a picture was chosen from.
+    "img": {"src", "alt", "width", "height", "data-file"},
     "ol": {"start"},
     "th": {"colspan", "rowspan", "scope"},
     "td": {"colspan", "rowspan"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+# Removed with everything inside them (other unknown tags are removed but keep their text).
+DROPPED_WITH_CONTENT = {
+    "script", "style", "svg", "math", "iframe", "frame", "frameset", "object", "embed",
+    "applet", "noscript", "template", "textarea", "select", "title", "head",
+}  # fmt: skip
+NUMBER = re.compile(r"[0-9]{1,5}")
+
+
+def is_safe_image_address(value):
+    """True for an https address, or a site-relative one under MEDIA_URL (uploaded files)."""
+    value = value.strip()
+    if any(char.isspace() or char in "\\\ufffd" or ord(char) < 32 for char in value):
+        return False
+    if value.lower().startswith("https://") and len(value) > len("https://"):
+        return True
+    media_url = settings.MEDIA_URL
+    return (
+        media_url.startswith("/")
+        and not media_url.startswith("//")
+        and value.startswith(media_url)
+        and len(value) > len(media_url)
+        and ".." not in value.split("?")[0].split("/")
+    )
+
+
+def is_safe_link_address(value):
+    """True unless ``value`` hides a scheme other than http, https or mailto, or odd characters."""
+    if any(ord(char) < 32 or ord(char) == 127 or char == "\ufffd" for char in value):
+        return False
+    first_part = re.split(r"[/?#]", value.strip(), maxsplit=1)[0]
+    return ":" not in first_part or first_part.lower().startswith(
+        tuple(f"{scheme}:" for scheme in ALLOWED_URL_SCHEMES)
+    )
+
+
+def _filter_attribute(tag, attribute, value):
+    if tag == "a" and attribute == "href":
+        return value if is_safe_link_address(value) else None
+    if tag == "img":
+        if attribute == "src":
+            return value.strip() if is_safe_image_address(value) else None
+        if attribute in {"width", "height", "data-file"}:
+            return value if NUMBER.fullmatch(value) else None
+    if tag in {"ol", "th", "td"} and attribute in {"start", "colspan", "rowspan"}:
+        return value if NUMBER.fullmatch(value) else None
+    return value
+
 
 _cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
+    clean_content_tags=DROPPED_WITH_CONTENT,
     attributes=ALLOWED_ATTRIBUTES,
+    attribute_filter=_filter_attribute,
     url_schemes=ALLOWED_URL_SCHEMES,
     link_rel="noopener noreferrer",
     strip_comments=True,
 )
 
-# What the admin's editor offers; kept within ALLOWED_TAGS above.
+# What the admin's editor offers; kept within ALLOWED_TAGS above. The picture button opens a
+# dialog whose “Browse...” button lists the media library (see library/admin.py).
 EDITOR_EXTENSIONS = {
     "Bold": True,
     "Italic": True,
@@ -45,6 +108,9 @@ EDITOR_EXTENSIONS = {
     "TableRow": True,
     "TableHeader": True,
     "TableCell": True,
+    "Figure": {"pickerUrl": reverse_lazy("admin:library_image_picker")},
+    "Caption": True,
+    "Image": True,
     "History": True,
 }
 

@@ -10,9 +10,9 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.html import format_html
-from reversion.admin import VersionAdmin
 
 from .roles import PUBLISHABLE
+from .versioning import HistoryAdmin
 
 #: Statuses a contributor may give an item; every other one is an editor's decision.
 CONTRIBUTOR_STATUSES = ("draft", "review")
@@ -30,8 +30,11 @@ def status_badge(obj):
     return format_html('<span class="status status--{}">{}</span>', state, label)
 
 
-class EditorialAdmin(VersionAdmin):
+class EditorialAdmin(HistoryAdmin):
     """Admin of a publishable model: roles enforced, history kept, state shown as a badge."""
+
+    # Preview, "View on site" and share links for reviewers on the item's page.
+    change_form_template = "admin/editorial/change_form.html"
 
     #: The field that makes an item public: a status choice, or a "published" box.
     state_field = "status"
@@ -110,3 +113,7 @@ class EditorialAdmin(VersionAdmin):
     @admin.display(description="Status", ordering="status")
     def status_badge(self, obj):
         return status_badge(obj)
+
+
+# The share links' admin, and the tag admin (with merging) in place of taggit's.
+from . import admin_sharing, tags  # noqa: E402,F401

@@ -2,7 +2,8 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def _sync_roles(sender, apps, verbosity=1, **kwargs):
+def _sync_roles(sender, apps=None, **kwargs):
+    # Also sent after a test database is flushed, without the migration state's apps.
     from .roles import sync_roles
 
     sync_roles(apps, verbosity=0)
@@ -17,3 +18,8 @@ class EditorialConfig(AppConfig):
     def ready(self):
         # Models added after the roles' migration get their permissions in the roles at once.
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="editorial_sync_roles")
+        # Which models keep a history of their versions, and the "Activity" list of changes.
+        from . import audit, versioning
+
+        versioning.register_models()
+        audit.register()

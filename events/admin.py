@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 
 from core.admin_filters import year_filter
 from editorial.admin import EditorialAdmin
+from editorial.bulk import BulkEditMixin
+from editorial.checks import PrepublishCheckMixin, publishable
 
 from . import services
 from .dates import site_zone
@@ -20,7 +22,7 @@ class EventSpeakerInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(EditorialAdmin):
+class EventAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
     list_display = ["title", "kind", "start_local", "status_badge", "centre"]
     list_filter = ["kind", "status", "centre", year_filter("start")]
     search_fields = ["title", "speakers__person__name", "speakers__name"]
@@ -58,6 +60,11 @@ class EventAdmin(EditorialAdmin):
     def publish(self, request, queryset):
         count = 0
         for event in queryset.exclude(status=Event.Status.PUBLISHED):
+            ok, reasons = publishable(event)
+            if not ok:
+                reason = " ".join(reasons)
+                self.message_user(request, f"“{event}” was not published: {reason}", messages.ERROR)
+                continue
             try:
                 services.event_publish(event=event)
             except ValidationError as error:

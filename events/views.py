@@ -85,6 +85,11 @@ def detail(request, slug):
         preview = event is not None
     if event is None:
         return page(request, path=f"events/{slug}")  # a content page may use a free address
+    return render_detail(request, event, preview=preview)
+
+
+def render_detail(request, event, *, preview, extra_context=None):
+    """The page of ``event``; a preview is marked as such and never cached."""
 
     def build():
         """The page's head tags and body, rendered once per generation and host."""
@@ -105,11 +110,17 @@ def detail(request, slug):
     return render_item_page(
         request,
         "events/detail.html",
-        key=f"events:page:{request.scheme}://{request.get_host()}:{slug}",
+        key=f"events:page:{request.scheme}://{request.get_host()}:{event.slug}",
         build=build,
-        context={"event": event},
+        context={"event": event, **(extra_context or {})},
         preview=preview,
     )
+
+
+def item_for_review(pk):
+    """The event ``pk`` with everything its page shows, public or not, or None."""
+    slug = Event.objects.filter(pk=pk).values_list("slug", flat=True).first()
+    return queries.preview(slug) if slug is not None else None
 
 
 def _crumbs(event):

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
-from mptt.admin import DraggableMPTTAdmin
+
+from editorial.versioning import TreeHistoryAdmin
 
 from .models import MenuItem
 from .sections import section_choices
@@ -26,8 +27,11 @@ class MenuItemForm(forms.ModelForm):
 
 
 @admin.register(MenuItem)
-class MenuItemAdmin(DraggableMPTTAdmin):
-    """The menu as a tree: drag an item to reorder it or to move it under another item."""
+class MenuItemAdmin(TreeHistoryAdmin):
+    """The menu as a tree: drag an item to reorder it or to move it under another item.
+
+    Every change is kept: an item's History page compares and restores its versions, and
+    "Recover deleted menu items" brings back a deleted item with the pages under it."""
 
     form = MenuItemForm
     mptt_level_indent = 24

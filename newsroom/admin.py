@@ -3,12 +3,14 @@ from django.contrib import admin
 
 from core.admin_filters import year_filter
 from editorial.admin import EditorialAdmin, status_badge
+from editorial.bulk import BulkEditMixin
+from editorial.checks import PrepublishCheckMixin
 
 from .models import MediaItem
 
 
 @admin.register(MediaItem)
-class MediaItemAdmin(EditorialAdmin):
+class MediaItemAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
     state_field = "published"
     list_display = ["title", "kind", "outlet", "date", "status_badge"]
     list_filter = ["kind", year_filter("date"), "published"]

@@ -101,20 +101,33 @@ def detail(request, kind, slug):
         preview = item is not None
     if item is None:
         raise Http404("There is no such item.")
+    return render_detail(request, item, preview=preview)
+
+
+def render_detail(request, item, *, preview, extra_context=None):
+    """The page of ``item`` (one with a page of its own); a preview is marked as such and never
+    cached."""
+    label = queries.kind_label(item.kind)
 
     def build():
-        context = {"item": item, "label": queries.kind_label(kind)}
+        context = {"item": item, "label": label}
         return {"body": render_to_string("newsroom/includes/detail_body.html", context, request)}
 
     response = render_item_page(
         request,
         "newsroom/detail.html",
-        key=f"newsroom:page:{kind}:{slug}",
+        key=f"newsroom:page:{item.kind}:{item.slug}",
         build=build,
-        context={"item": item, "label": queries.kind_label(kind)},
+        context={"item": item, "label": label, **(extra_context or {})},
         preview=preview,
     )
     if item.player is not None:
         # Only a page with a player may frame that player's site (django-csp adds to the policy).
         response._csp_update = {"frame-src": [item.player.origin]}
     return response
+
+
+def item_for_review(pk):
+    """The item ``pk`` with everything its page shows, public or not, or None if it has no page."""
+    found = MediaItem.objects.filter(pk=pk).values_list("kind", "slug").first()
+    return queries.preview(*found) if found else None

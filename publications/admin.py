@@ -1,9 +1,12 @@
 from django.contrib import admin, messages
 from django.db import transaction
-from mptt.admin import DraggableMPTTAdmin, TreeRelatedFieldListFilter
+from mptt.admin import TreeRelatedFieldListFilter
 
 from core.admin_filters import year_filter
 from editorial.admin import EditorialAdmin
+from editorial.bulk import BulkEditMixin
+from editorial.checks import PrepublishCheckMixin, publishable
+from editorial.versioning import HistoryAdmin, TreeHistoryAdmin
 
 from . import services
 from .models import Authorship, Category, ExternalPublication, HomeFeature, Publication, Series
@@ -12,7 +15,7 @@ RELEASED = (Publication.Status.PUBLISHED, Publication.Status.SCHEDULED)
 
 
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(HistoryAdmin):
     list_display = ["name", "code_prefix", "item_name", "order", "on_home_page", "sidebar_teaser"]
     list_editable = ["order", "on_home_page", "sidebar_teaser"]
     search_fields = ["name", "code_prefix"]
@@ -20,7 +23,7 @@ class SeriesAdmin(admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(DraggableMPTTAdmin):
+class CategoryAdmin(TreeHistoryAdmin):
     list_display = ["tree_actions", "indented_title", "slug"]
     list_display_links = ["indented_title"]
     search_fields = ["name"]
@@ -38,7 +41,10 @@ class AuthorshipInline(admin.TabularInline):
 
 
 @admin.register(Publication)
-class PublicationAdmin(EditorialAdmin):
+class PublicationAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
+    bulk_category_field = "categories"
+    bulk_tag_field = "tags"
+    bulk_author = "authorships"
     list_display = [
         "code_or_dash",
         "title",
@@ -72,7 +78,10 @@ class PublicationAdmin(EditorialAdmin):
             },
         ),
         ("Text", {"fields": ["synopsis", "body", "about_author"]}),
-        ("Image and PDF", {"fields": ["image", "image_alt", "image_credit", "pdf"]}),
+        (
+            "Image and PDF",
+            {"fields": ["image", "image_alt", "image_credit", "image_licence", "pdf"]},
+        ),
         ("Classification", {"fields": ["categories", "tags", "related"]}),
     ]
 
@@ -81,9 +90,8 @@ class PublicationAdmin(EditorialAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         """A code, once given, is the item's permanent name (short links, citations)."""
-        if obj is not None and obj.code:
-            return ["code"]
-        return []
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "code"] if obj is not None and obj.code else fields
 
     @admin.display(description="Code", ordering="code")
     def code_or_dash(self, publication):
@@ -109,9 +117,18 @@ class PublicationAdmin(EditorialAdmin):
         published = []
         with transaction.atomic():
             for publication in queryset.select_related("series").order_by("id"):
-                if publication.status != Publication.Status.PUBLISHED:
-                    services.publication_publish(publication=publication)
-                    published.append(publication.code)
+                if publication.status == Publication.Status.PUBLISHED:
+                    continue
+                ok, reasons = publishable(publication)
+                if not ok:
+                    self.message_user(
+                        request,
+                        f"“{publication}” was not published: {' '.join(reasons)}",
+                        messages.ERROR,
+                    )
+                    continue
+                services.publication_publish(publication=publication)
+                published.append(publication.code)
         self.message_user(
             request,
             f"Published {len(published)}: {', '.join(published)}."
@@ -130,7 +147,7 @@ class PublicationAdmin(EditorialAdmin):
 
 
 @admin.register(ExternalPublication)
-class ExternalPublicationAdmin(admin.ModelAdmin):
+class ExternalPublicationAdmin(HistoryAdmin):
     list_display = ["title", "kind", "byline", "venue", "year", "published"]
     list_filter = ["kind", "year", "published"]
     search_fields = ["title", "byline", "venue", "people__name"]
@@ -138,7 +155,7 @@ class ExternalPublicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(HomeFeature)
-class HomeFeatureAdmin(admin.ModelAdmin):
+class HomeFeatureAdmin(HistoryAdmin):
     """The publications at the top of the home page, in order (drafts wait until public)."""
 
     list_display = ["publication", "order", "is_public"]

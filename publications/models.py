@@ -253,6 +253,8 @@ class Publication(models.Model):
         errors = {}
         if self.code:
             self.code = self.code.strip().upper()
+        # A code once given is read-only in the admin: only a new or changed code is checked.
+        if self.code and not Publication.objects.filter(pk=self.pk, code=self.code).exists():
             try:
                 validate_code(self.code, self.series if self.series_id else None, self.pk)
             except ValidationError as error:

@@ -158,6 +158,11 @@ def detail(request, series, slug):
         preview = publication is not None
     if publication is None:
         raise Http404("There is no such publication.")
+    return render_detail(request, publication, preview=preview)
+
+
+def render_detail(request, publication, *, preview, extra_context=None):
+    """The page of ``publication``; a preview is marked as such and never cached."""
 
     def build():
         """The page's head tags and body, rendered once per generation and host."""
@@ -172,14 +177,21 @@ def detail(request, series, slug):
             "body": render_to_string("publications/includes/detail_body.html", context, request),
         }
 
+    series, slug = publication.series.slug, publication.slug
     return render_item_page(
         request,
         "publications/detail.html",
         key=f"publications:page:{request.scheme}://{request.get_host()}:{series}:{slug}",
         build=build,
-        context={"publication": publication},
+        context={"publication": publication, **(extra_context or {})},
         preview=preview,
     )
+
+
+def item_for_review(pk):
+    """The publication ``pk`` with everything its page shows, public or not, or None."""
+    found = Publication.objects.filter(pk=pk).values_list("series__slug", "slug").first()
+    return queries.preview(*found) if found else None
 
 
 CITATION_FORMATS = {

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from editorial.versioning import HistoryAdmin
+
 from .models import Centre
 
 
 @admin.register(Centre)
-class CentreAdmin(admin.ModelAdmin):
+class CentreAdmin(HistoryAdmin):
     list_display = ["name", "acronym", "kind", "head", "order"]
     list_editable = ["order"]
     list_filter = ["kind"]

@@ -36,6 +36,7 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("staff/", include("staff.urls")),
     path("research/", include("research.urls")),
+    path("review/", include("editorial.urls")),
     path("", include("publications.urls")),
     path("", include("events.urls")),
     path("", include("newsroom.urls")),

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from editorial.versioning import HistoryAdmin
+
 from .models import ExpertiseArea, Membership, Person, StaffGroup
 
 
@@ -22,7 +24,7 @@ class GroupMembershipInline(admin.TabularInline):
 
 
 @admin.register(StaffGroup)
-class StaffGroupAdmin(admin.ModelAdmin):
+class StaffGroupAdmin(HistoryAdmin):
     list_display = ["name", "order", "slug"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -31,7 +33,7 @@ class StaffGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ["photo_thumbnail", "name", "position", "group_names", "active"]
     list_display_links = ["photo_thumbnail", "name"]
     list_filter = ["active", "groups", "centres"]
@@ -63,7 +65,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExpertiseArea)
-class ExpertiseAreaAdmin(admin.ModelAdmin):
+class ExpertiseAreaAdmin(HistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

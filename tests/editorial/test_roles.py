@@ -50,6 +50,7 @@ def test_contributor_permissions_are_exactly_drafting(db):
         "publications.change_publication",
         "events.add_event",
         "newsroom.add_mediaitem",
+        "library.add_image",
     } <= granted
     forbidden = {
         "publications.publish_publication",

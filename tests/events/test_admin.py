@@ -154,9 +154,9 @@ def test_admin_list_search_filters_and_hierarchy(staff_client, clock, site_facts
         assert "Ports and Power" not in html
 
 
-def test_admin_change_page_has_view_on_site_and_autocomplete(staff_client, clock, site_facts):
+def test_admin_change_page_has_preview_and_autocomplete(staff_client, clock, site_facts):
     event = EventFactory(status="draft")
     html = staff_client.get(f"/admin/events/event/{event.pk}/change/").content.decode()
-    assert "View on site" in html
+    assert f'href="{event.get_absolute_url()}"' in html and ">Preview<" in html
     assert "data-autocomplete-light-url" in html or "admin-autocomplete" in html
     assert staff_client.get(event.get_absolute_url()).status_code == 200

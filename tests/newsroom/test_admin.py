@@ -66,6 +66,7 @@ def test_admin_sanitises_the_body_and_checks_the_image(staff_client):
     data = item_form(
         kind="speeches", embed_url="", body="<p>Thanks<script>alert(1)</script></p>",
         image=SimpleUploadedFile("x.jpg", b"GIF89a nonsense", "image/jpeg"),
+        image_alt="The speaker at the lectern",
     )  # fmt: skip
     response = staff_client.post(ADD_URL + "add/", data)
     assert "image" in response.context["adminform"].form.errors

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfWriter
 
 from publications.models import Publication
-from tests.factories import PublicationFactory, jpeg_bytes
+from tests.factories import CategoryFactory, PublicationFactory, jpeg_bytes
 
 ADD_URL = "/admin/publications/publication/add/"
 
@@ -42,6 +42,9 @@ def publication_form(series, author=None, **overrides):
     }
     if author:
         data.update({"authorships-0-order": "0", "authorships-0-person": str(author.pk)})
+    if "categories" not in overrides:
+        # The pre-publish check wants at least one category.
+        data["categories"] = [str(CategoryFactory().pk)]
     data.update(overrides)
     return data
 
@@ -133,6 +136,8 @@ def test_admin_actions_publish_and_withdraw(staff_client, commentaries):
         )
         for _ in range(2)
     ]
+    for draft in drafts:
+        draft.categories.add(CategoryFactory())
     url = "/admin/publications/publication/"
     pks = [str(d.pk) for d in drafts]
     staff_client.post(url, {"action": "publish_now", "_selected_action": pks})
@@ -157,10 +162,11 @@ def test_admin_list_search_and_filters(staff_client, lavrov):
     assert "Russia and Southeast Asia" not in missing
 
 
-def test_admin_view_on_site_works_for_drafts(staff_client, commentaries):
+def test_admin_preview_works_for_drafts(staff_client, commentaries):
     item = PublicationFactory(series=commentaries, status="draft", published_at=None)
     change = staff_client.get(f"/admin/publications/publication/{item.pk}/change/").content.decode()
-    assert "View on site" in change
+    assert f'href="{item.get_absolute_url()}"' in change
+    assert ">Preview<" in change and "View on site" not in change
     assert staff_client.get(item.get_absolute_url()).status_code == 200
 
 

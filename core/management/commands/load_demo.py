@@ -2,10 +2,12 @@ import os
 import time
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 from core import demo as core_demo
 from core.services import site_settings_load_demo
+from editorial.roles import CONTRIBUTOR, EDITOR
 from events.demo import events_load_demo
 from navigation import demo as menu_demo
 from navigation.demo_pages import PAGES
@@ -20,6 +22,7 @@ from staff.services import staff_load_demo
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD_DEFAULT = "rsis-demo-admin"  # noqa: S105 - documented local demo account
+DEMO_ROLE_ACCOUNTS = [("editor", EDITOR), ("contributor", CONTRIBUTOR)]
 
 
 class Command(BaseCommand):
@@ -84,12 +87,20 @@ class Command(BaseCommand):
             self._demo_admin()
 
     def _demo_admin(self):
+        """The demo's accounts: a superuser, and one member of each editorial role."""
         password = os.environ.get("DEMO_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD_DEFAULT)
         user_model = get_user_model()
-        if user_model.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
-            self.stdout.write(f"Demo admin account “{DEMO_ADMIN_USERNAME}” already exists.")
-            return
-        user_model.objects.create_superuser(DEMO_ADMIN_USERNAME, "", password)
-        self.stdout.write(
-            f"Demo admin account created: username “{DEMO_ADMIN_USERNAME}”, password “{password}”."
-        )
+        accounts = [(DEMO_ADMIN_USERNAME, None), *DEMO_ROLE_ACCOUNTS]
+        for username, role in accounts:
+            if user_model.objects.filter(username=username).exists():
+                self.stdout.write(f"Demo account “{username}” already exists.")
+                continue
+            if role is None:
+                user_model.objects.create_superuser(username, "", password)
+            else:
+                user = user_model.objects.create_user(username, "", password, is_staff=True)
+                user.groups.add(Group.objects.get(name=role))
+            self.stdout.write(
+                f"Demo account created: username “{username}”, password “{password}”"
+                + (f" ({role})." if role else " (superuser).")
+            )

@@ -1,0 +1,107 @@
+"""Share links: a way to show an unpublished item to a reviewer who has no account."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+#: How long a new link works unless the editor chooses otherwise, and the longest allowed.
+DEFAULT_DAYS = 7
+MAX_DAYS = 30
+
+
+def new_key():
+    """A random name for a link, part of the address sent to the reviewer."""
+    return secrets.token_urlsafe(18)
+
+
+class ShareLinkQuerySet(models.QuerySet):
+    def active(self, now=None):
+        """Links that still open their item: neither withdrawn nor past their end."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now or timezone.now())
+
+    def for_item(self, obj):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+        )
+
+    def revoke(self, user, now=None):
+        """Withdraw the links that are not withdrawn yet; returns how many were withdrawn."""
+        return self.filter(revoked_at__isnull=True).update(
+            revoked_at=now or timezone.now(), revoked_by=user
+        )
+
+
+class ShareLink(models.Model):
+    """A private address that shows one unpublished item, as it will look, to anyone who has it.
+
+    It works for a chosen number of days and can be withdrawn at any time. The address holds a
+    signed copy of the link's key; whether the link still works is decided here, at each visit.
+    """
+
+    class State(models.TextChoices):
+        ACTIVE = "active", "Active"
+        EXPIRED = "expired", "Expired"
+        REVOKED = "revoked", "Withdrawn"
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name="kind of item"
+    )
+    object_id = models.PositiveBigIntegerField(verbose_name="item number")
+    item = GenericForeignKey("content_type", "object_id")
+    key = models.CharField(max_length=40, unique=True, default=new_key, editable=False)
+    note = models.CharField(
+        "for",
+        max_length=200,
+        help_text="Who the link is for, e.g. “Prof. Tan, external reviewer”. Only staff see this.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    expires_at = models.DateTimeField("expires", help_text="The link stops working at this time.")
+    revoked_at = models.DateTimeField("withdrawn", null=True, blank=True, editable=False)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="withdrawn by",
+    )
+    last_used_at = models.DateTimeField("last opened", null=True, blank=True, editable=False)
+    use_count = models.PositiveIntegerField("times opened", default=0, editable=False)
+
+    objects = ShareLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="share_link_item")]
+
+    def __str__(self):
+        return f"Share link for {self.note}" if self.note else f"Share link {self.pk}"
+
+    def get_absolute_url(self):
+        from .sharing import token_for
+
+        return reverse("editorial:review", kwargs={"token": token_for(self)})
+
+    def state(self, now=None):
+        if self.revoked_at is not None:
+            return self.State.REVOKED
+        if self.expires_at <= (now or timezone.now()):
+            return self.State.EXPIRED
+        return self.State.ACTIVE
+
+    def is_active(self, now=None):
+        return self.state(now) == self.State.ACTIVE
