@@ -23,11 +23,16 @@ def test_load_demo_twice_neither_fails_nor_duplicates(capsys):
     first = counts()
     call_command("load_demo")
 
-    assert counts() == first == (96, 1, 5, 6, 1)
+    assert counts() == first == (96, 1, 5, 6, 3)
     out = capsys.readouterr().out
     assert "Created 13 people, 7 centres and 96 menu items." in out
     assert "Created 0 people, 0 centres and 0 menu items." in out
-    assert get_user_model().objects.get(username="admin").is_superuser
+    users = get_user_model().objects
+    assert users.get(username="admin").is_superuser
+    # One demo account for each editorial role, to try the back office as each.
+    assert [g.name for g in users.get(username="editor").groups.all()] == ["Editor"]
+    assert [g.name for g in users.get(username="contributor").groups.all()] == ["Contributor"]
+    assert not users.get(username="contributor").is_superuser
 
 
 def test_load_demo_keeps_editors_changes(demo_content):

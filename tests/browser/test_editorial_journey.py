@@ -1,0 +1,103 @@
+import datetime
+import time
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from editorial.roles import CONTRIBUTOR, EDITOR
+from publications.models import Publication
+from tests.factories import CategoryFactory, SeriesFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a-long-test-password"
+
+
+def member_of(role, username):
+    user = UserFactory(username=username, is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def sign_in(browser, base_url, username):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.goto(base_url + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Awaiting review")).to_be_visible()
+    return context, page
+
+
+def test_contributor_drafts_editor_previews_and_schedules_it_goes_out(live_server, browser):
+    SeriesFactory(name="Commentaries", slug="commentaries", code_prefix="CO")
+    CategoryFactory(name="Southeast Asia and ASEAN", slug="southeast-asia-and-asean")
+    member_of(CONTRIBUTOR, "writer")
+    member_of(EDITOR, "checker")
+
+    # A contributor writes the draft with the editor and sends it for review.
+    context, page = sign_in(browser, live_server.url, "writer")
+    page.goto(live_server.url + "/admin/publications/publication/add/")
+    page.get_by_label("Series").select_option(label="Commentaries")
+    page.get_by_label("Title").press_sequentially("Straits and Shipping Lanes")
+    expect(page.get_by_label("Slug")).to_have_value("straits-and-shipping-lanes")
+    page.get_by_label("Synopsis").fill("Why the region's sea lanes matter to everyone.")
+    editor = page.locator(".field-body [contenteditable=true]")
+    editor.click()
+    page.keyboard.type("Trade through the straits keeps growing.")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Navies watch closely.")
+    page.locator(".field-categories .select2-selection").click()
+    page.locator(".field-categories .select2-search__field").fill("Southeast")
+    page.locator(".select2-results__option", has_text="Southeast Asia and ASEAN").click()
+    status = page.get_by_label("Status")
+    assert status.locator("option").all_inner_texts() == ["Draft", "Awaiting review"]
+    status.select_option(label="Awaiting review")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    item = Publication.objects.get(slug="straits-and-shipping-lanes")
+    assert item.status == "review"
+    assert "<p>Trade through the straits keeps growing.</p>" in item.body
+    context.close()
+
+    # The public cannot see it.
+    anonymous = browser.new_context()
+    visitor = anonymous.new_page()
+    address = live_server.url + item.get_absolute_url()
+    assert visitor.goto(address).status == 404
+
+    # An editor finds it awaiting review, previews it, then schedules it.
+    context, page = sign_in(browser, live_server.url, "checker")
+    review_panel = page.locator(
+        ".dashboard__panel", has=page.get_by_role("heading", name="Awaiting review")
+    )
+    review_panel.get_by_role("link", name="Straits and Shipping Lanes").click()
+    with context.expect_page() as opened:
+        page.get_by_role("link", name="Preview").click()
+    preview = opened.value
+    expect(preview.locator(".preview-banner")).to_contain_text("Preview")
+    expect(preview.get_by_role("heading", level=1)).to_contain_text("Straits and Shipping Lanes")
+    expect(preview.get_by_text("Navies watch closely.")).to_be_visible()
+    preview.close()
+
+    goes_out = timezone.localtime() + datetime.timedelta(seconds=12)
+    page.get_by_label("Status").select_option(label="Scheduled")
+    page.locator("#id_published_at_0").fill(goes_out.strftime("%Y-%m-%d"))
+    page.locator("#id_published_at_1").fill(goes_out.strftime("%H:%M:%S"))
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was given to")
+    item.refresh_from_db()
+    assert item.status == "scheduled" and item.code
+    context.close()
+
+    # Before its time it is still hidden; once the time has passed it is public.
+    assert visitor.goto(address).status == 404
+    time.sleep(max(0.0, (goes_out - timezone.localtime()).total_seconds()) + 1)
+    assert visitor.goto(address).status == 200
+    expect(visitor.get_by_role("heading", level=1)).to_contain_text(
+        f"{item.code} | Straits and Shipping Lanes"
+    )
+    anonymous.close()
