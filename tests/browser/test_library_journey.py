@@ -4,15 +4,13 @@ import pytest
 from playwright.sync_api import expect
 
 from navigation.models import MenuItem
-from tests.browser.conftest import browser, page  # noqa: F401 - fixtures
 from tests.factories import UserFactory
-
-from .conftest import saved_image
+from tests.library.conftest import saved_image
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_editor_inserts_a_library_image_with_its_alt_text(live_server, site_facts, page):  # noqa: F811
+def test_editor_inserts_a_library_image_with_its_alt_text(live_server, site_facts, page):
     image = saved_image(title="Harbour at dawn", alt_text="Container cranes at dawn")
     user = UserFactory(is_staff=True, is_superuser=True, username="chief")
     user.set_password("a long enough password")
