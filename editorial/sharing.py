@@ -53,6 +53,11 @@ def is_shareable(obj):
     return obj._meta.label_lower in PAGES and getattr(obj, "has_page", True)
 
 
+def is_in_preparation(item):
+    """Whether ``item`` is still being prepared (not public, and not taken down)."""
+    return not item.is_public() and getattr(item, "status", None) != "withdrawn"
+
+
 def page_module(link):
     """The views module that renders the page of the link's item, or None."""
     name = PAGES.get(f"{link.content_type.app_label}.{link.content_type.model}")

@@ -19,7 +19,7 @@ def review(request, token):
     """The item a share link names, as it will look when public, with a "shared preview" banner.
 
     A forged or altered address gets "not found"; a withdrawn or expired link, or one whose item
-    was deleted, gets "gone" with a plain explanation. A link to an item published since then
+    was deleted or taken down, gets "gone" with a plain explanation. A link to an item published since then
     leads to its public page.
     """
     now = timezone.now()
@@ -38,6 +38,9 @@ def review(request, token):
     public_url = item.get_absolute_url()
     if item.is_public():
         return _private(redirect(public_url))
+    if not sharing.is_in_preparation(item):
+        # Taken down (withdrawn): a link made for its review must not keep showing it.
+        return _private(_problem(request, GONE, "withdrawn"))
     response = pages.render_detail(
         at_address(request, public_url),
         item,

@@ -106,3 +106,35 @@ def test_admin_forms_need_the_csrf_token(editor_account):
 def test_admin_pages_cannot_be_framed(editor_account):
     response = Client().get(LOGIN)
     assert response["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "203.0.113.9", "10.0.0.1"),
+        (1, "203.0.113.9", "203.0.113.9"),
+        (1, "6.6.6.6, 203.0.113.9", "203.0.113.9"),  # the visitor's own entry is not believed
+        (2, "203.0.113.9, 10.0.0.2", "203.0.113.9"),
+        (1, "", "10.0.0.1"),
+    ],
+)
+def test_throttling_counts_the_visitors_address_behind_the_proxy(
+    settings, proxies, forwarded, expected
+):
+    from django.test import RequestFactory
+
+    from editorial.security import client_address
+
+    settings.PROXY_COUNT = proxies
+    request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="10.0.0.1")
+    assert client_address(request) == expected
+
+
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=5, PROXY_COUNT=1)
+def test_behind_a_proxy_one_visitor_cannot_lock_out_another(editor_account):
+    attacker = Client(HTTP_X_FORWARDED_FOR="198.51.100.7")
+    for _ in range(5):
+        attacker.post(LOGIN, {"username": "kim", "password": "wrong guess"})
+    assert attacker.post(LOGIN, {"username": "kim", "password": PASSWORD}).status_code == 429
+    colleague = Client(HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert colleague.post(LOGIN, {"username": "kim", "password": PASSWORD}).status_code == 302

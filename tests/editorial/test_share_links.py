@@ -161,6 +161,24 @@ def test_share_link_of_a_deleted_item_is_gone(sharer, draft):
     assert "This item is no longer available" in response.content.decode()
 
 
+def test_share_link_of_a_withdrawn_item_is_gone(sharer, draft):
+    link = share(draft, sharer)
+    draft.status, draft.published_at = "withdrawn", timezone.now()
+    draft.save()
+    response = Client().get(link.get_absolute_url())
+    assert response.status_code == 410
+    html = response.content.decode()
+    assert "This item is no longer available" in html
+    assert "Unpublished argument" not in html
+
+
+def test_banner_never_shows_a_username(editor, draft):
+    link = share(draft, editor)  # the editor has a username but no full name
+    html = Client().get(link.get_absolute_url()).content.decode()
+    assert " staff for review — not public" in html
+    assert editor.get_username() not in html
+
+
 def altered(token):
     """The token with one character of the link's key changed."""
     key, signature = token.split(".")
