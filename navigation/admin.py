@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 
+from editorial.admin import status_badge
 from editorial.versioning import TreeHistoryAdmin
 
 from .models import MenuItem
@@ -35,7 +36,7 @@ class MenuItemAdmin(TreeHistoryAdmin):
 
     form = MenuItemForm
     mptt_level_indent = 24
-    list_display = ["tree_actions", "indented_title", "kind", "published", "show_in_menu"]
+    list_display = ["tree_actions", "indented_title", "kind", "state", "show_in_menu"]
     list_display_links = ["indented_title"]
     list_filter = ["kind", "published", "show_in_menu"]
     search_fields = ["title", "slug", "summary"]
@@ -46,3 +47,7 @@ class MenuItemAdmin(TreeHistoryAdmin):
         ("Content page", {"fields": ["summary", "body"]}),
         ("Link", {"fields": ["section", "url"], "description": "For section and outside links."}),
     ]
+
+    @admin.display(description="Status", ordering="published")
+    def state(self, item):
+        return status_badge(item)

@@ -247,7 +247,10 @@ def test_editor_schedules_an_item(editor_client, series):
 
 def test_editor_edits_the_menu_but_not_users_or_settings(editor_client, db):
     item = MenuItemFactory(title="About RSIS", slug="about-rsis")
+    MenuItemFactory(title="Hidden page", slug="hidden-page", published=False)
     assert editor_client.get(f"/admin/navigation/menuitem/{item.pk}/change/").status_code == 200
+    listing = editor_client.get("/admin/navigation/menuitem/").content.decode()
+    assert listing.count("status--published") == 1 and listing.count("status--draft") == 1
     assert editor_client.get("/admin/auth/user/").status_code == 403
     assert editor_client.get("/admin/core/sitesettings/").status_code == 403
 
