@@ -28,6 +28,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.text import capfirst, slugify
 
+from .versioning import separate_revision
+
 #: A cell starting with one of these would be run as a formula by a spreadsheet.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: How many of the selected items the confirmation page names.
@@ -452,20 +454,23 @@ class BulkEditMixin:
 
     def _bulk_apply(self, request, queryset, change, *, comment, done):
         """Apply ``change(item) -> changed?`` to every selected item the user may change, in
-        one transaction and one revision, then say what happened."""
+        one transaction, then say what happened.
+
+        Each item changed gets a revision of its own (with the user and the comment), so that
+        restoring one of them later never touches the others."""
         changed = unchanged = 0
         skipped = []
-        with transaction.atomic(), reversion.create_revision():
-            reversion.set_user(request.user)
-            reversion.set_comment(comment)
+        with transaction.atomic():
             for obj in queryset.order_by("pk"):
                 if not self.has_change_permission(request, obj):
                     skipped.append(obj)
                     continue
-                if change(obj):
-                    changed += 1
-                    if reversion.is_registered(type(obj)):
+                with separate_revision(request.user, comment):
+                    done_here = change(obj)
+                    if done_here and reversion.is_registered(type(obj)):
                         reversion.add_to_revision(obj)
+                if done_here:
+                    changed += 1
                 else:
                     unchanged += 1
         plural = "item" if changed == 1 else "items"

@@ -17,6 +17,8 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils.text import Truncator, capfirst
 
+from .versioning import state_before_restore
+
 #: The longest synopsis (or summary) accepted, in characters: about a hundred words, what a
 #: list or a feed shows comfortably. The demo and generated synopses are well under it.
 SUMMARY_MAX_LENGTH = 600
@@ -327,15 +329,15 @@ class PrepublishCheckMixin:
         class PrepublishForm(form_class):
             def _post_clean(self):
                 super()._post_clean()
-                model_admin.prepublish_check_form(self)
+                model_admin.prepublish_check_form(self, request)
 
         PrepublishForm.__name__ = form_class.__name__
         return PrepublishForm
 
-    def prepublish_check_form(self, form):
+    def prepublish_check_form(self, form, request=None):
         """Turn the check's errors into form errors when the form makes the item public."""
         obj = form.instance
-        if not is_public_state(obj) or self._was_public(obj):
+        if not is_public_state(obj) or self._was_public(obj, request):
             # A correction to an item already out is never blocked; it is warned about instead.
             return
         rules = RULES.get(obj._meta.label_lower, {})
@@ -369,8 +371,15 @@ class PrepublishCheckMixin:
                 self.message_user(request, capfirst(problem), messages.WARNING)
 
     @staticmethod
-    def _was_public(obj):
+    def _was_public(obj, request=None):
+        """Whether the item was public before this request changed it.
+
+        When an old version is being restored, the database already holds the old version
+        by the time the form is checked: the state from before the restore is used instead,
+        so that restoring a published version of a withdrawn item is checked in full."""
         if obj.pk is None:
             return False
-        before = type(obj)._default_manager.filter(pk=obj.pk).first()
+        known, before = state_before_restore(request, obj)
+        if not known:
+            before = type(obj)._default_manager.filter(pk=obj.pk).first()
         return before is not None and is_public_state(before)

@@ -128,11 +128,11 @@ class TagAdmin(admin.ModelAdmin):
                 keep = form.cleaned_data["keep"]
                 others = [tag for tag in tags if tag.pk != keep.pk]
                 names = ", ".join(f"“{tag.name}”" for tag in others)
-                with transaction.atomic(), reversion.create_revision():
-                    reversion.set_user(request.user)
-                    reversion.set_comment(f"Merged tag(s) {names} into “{keep.name}”")
+                with transaction.atomic():
                     changed = merge_tags(keep, others)
-                    _record_items(changed)
+                    _record_items(
+                        changed, request.user, f"Merged tag(s) {names} into “{keep.name}”"
+                    )
                 self.message_user(
                     request,
                     f"Merged {names} into “{keep.name}”: {len(changed)} item(s) moved to it.",
@@ -155,9 +155,12 @@ class TagAdmin(admin.ModelAdmin):
         return TemplateResponse(request, self.merge_template, context)
 
 
-def _record_items(pairs):
-    """Add the items whose tags changed to the current revision (those kept in history)."""
+def _record_items(pairs, user, comment):
+    """Record a revision for each item whose tags changed (those kept in history), one per
+    item, so that restoring one of them later never touches the others."""
     from django.contrib.contenttypes.models import ContentType
+
+    from .versioning import separate_revision
 
     by_type = {}
     for content_type_id, object_id in pairs:
@@ -166,8 +169,9 @@ def _record_items(pairs):
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None or not reversion.is_registered(model):
             continue
-        for obj in model._default_manager.filter(pk__in=ids):
-            reversion.add_to_revision(obj)
+        for obj in model._default_manager.filter(pk__in=ids).order_by("pk"):
+            with separate_revision(user, comment):
+                reversion.add_to_revision(obj)
 
 
 if admin.site.is_registered(Tag):

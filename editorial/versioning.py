@@ -3,7 +3,9 @@
 Every save through the admin stores a copy of the item (and of the rows edited with it: authors,
 speakers, tags, group memberships) with who made it and when. From an item's "History" page an
 editor can compare two versions and restore one; from a list's "Recover deleted ..." page they
-can bring back a deleted item with everything that was saved with it.
+can bring back a deleted item with everything that was saved with it. A restore brings back the
+item of the page only (never other items stored in the same revision), obeys the roles, and
+never changes a publication's series code.
 
 All the models are registered here, in one place, by ``register_models()`` (called when the
 site starts). Versions are stored in the "checked-json" format defined below: ordinary JSON, read
@@ -11,23 +13,42 @@ back with care so that restoring can never break the menu or category trees, nor
 something deleted since.
 """
 
+from contextlib import contextmanager, nullcontext
+
 from django.apps import apps
 from django.contrib import messages
+from django.contrib.admin.utils import quote
+from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, PermissionDenied
 from django.core.serializers.base import DeserializedObject
 from django.core.serializers.json import Deserializer as JSONDeserializer
 from django.core.serializers.json import Serializer  # noqa: F401 (this module is a format)
-from django.db import IntegrityError, models
+from django.db import IntegrityError, connections, models, transaction
+from django.db.models.deletion import Collector
+from django.db.models.fields.reverse_related import ForeignObjectRel
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.timezone import template_localtime
 from mptt.admin import DraggableMPTTAdmin
 from mptt.exceptions import InvalidMove
 from mptt.models import MPTTModel
-from reversion import is_registered, register, unregister
+from reversion import (
+    create_revision,
+    is_registered,
+    register,
+    set_comment,
+    set_user,
+    unregister,
+)
 from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
+from reversion.revisions import _get_options
+from reversion.utils import mute_signals
 from taggit.models import TaggedItemBase
 
 #: The name versions are stored under; the format is this module itself.
@@ -231,7 +252,241 @@ def _place(node, parent):
     return parent, "last-child"
 
 
+# Restoring one item --------------------------------------------------------------------------
+#
+# A revision can hold several items: older bulk changes and tag merges stored every item they
+# changed in one revision. Restoring an item from such a revision must put back that item only,
+# with the rows stored as part of it (its authors, speakers, tag links, memberships; for a
+# deleted menu item, the pages deleted with it), never the other items of the revision.
+
+#: Fields an old version never changes when it is restored: a publication's series code is its
+#: permanent name (short links, citations), whatever the old version says.
+KEPT_ON_RESTORE = {"publications.Publication": ("code",)}
+
+#: Where the state of an item just before a restore is kept on the request, by
+#: ``(model label, object id)``: the restored state is in the database by the time the form
+#: is checked, so the checks that compare with "before" read it from here.
+_BEFORE_RESTORE = "_editorial_state_before_restore"
+
+
+def remember_state_before_restore(request, model, object_id, current):
+    states = getattr(request, _BEFORE_RESTORE, None)
+    if states is None:
+        states = {}
+        setattr(request, _BEFORE_RESTORE, states)
+    states[(model._meta.label_lower, str(object_id))] = current
+
+
+def state_before_restore(request, obj):
+    """``(True, the item as it was before the restore, or None if it was deleted)`` when
+    ``obj`` is being restored in this request, else ``(False, None)``."""
+    states = getattr(request, _BEFORE_RESTORE, None) or {}
+    key = (obj._meta.label_lower, str(obj.pk))
+    if key in states:
+        return True, states[key]
+    return False, None
+
+
+def _follow_relation(model, name):
+    """The relation a registered "follow" name stands for (a field name or a reverse
+    accessor such as ``personexpertise_set``)."""
+    for field in model._meta.get_fields(include_hidden=True):
+        if field.name == name:
+            return field
+        if field.auto_created and not field.concrete and field.get_accessor_name() == name:
+            return field
+    return None
+
+
+def _owned_relation(model, name):
+    """The relation named ``name`` if its rows belong to the item (rows pointing to it: its
+    authorships, tag links...), or None for a link to something shared (a series, a person)."""
+    relation = _follow_relation(model, name)
+    if isinstance(relation, GenericRelation):
+        return relation
+    if isinstance(relation, ForeignObjectRel) and (relation.one_to_many or relation.one_to_one):
+        return relation
+    return None
+
+
+def _points_to(stored, relation, parent_model, parent_id, using):
+    """Whether the stored row ``stored`` belongs to the item ``parent_id`` through
+    ``relation``."""
+    if isinstance(relation, GenericRelation):
+        content_type = ContentType.objects.db_manager(using).get_for_model(
+            parent_model, for_concrete_model=relation.for_concrete_model
+        )
+        return getattr(stored, f"{relation.content_type_field_name}_id") == content_type.pk and str(
+            getattr(stored, relation.object_id_field_name)
+        ) == str(parent_id)
+    return str(getattr(stored, relation.field.attname)) == str(parent_id)
+
+
+def owned_versions(version, *, with_descendants=False):
+    """``version`` and the versions of its revision that are part of the same item.
+
+    Found through the registered "follow" relations (rows that point to the item), and, with
+    ``with_descendants``, for a tree node, the nodes stored under it (the pages deleted with a
+    menu item). Never another item of the revision.
+    """
+    db = version.db
+    pool = list(version.revision.version_set.filter(db=db).exclude(pk=version.pk))
+    owned = [version]
+    queue = [(version._model, version.object_id)]
+    content_types = ContentType.objects.db_manager(version._state.db)
+
+    def take(candidate):
+        owned.append(candidate)
+        pool.remove(candidate)
+        queue.append((candidate._model, candidate.object_id))
+
+    model = version._model
+    if with_descendants and issubclass(model, MPTTModel):
+        parent_attr = model._meta.get_field(model._mptt_meta.parent_attr).attname
+        own_type = content_types.get_for_model(model).pk
+        inside = {str(version.object_id)}
+        found = True
+        while found:
+            found = False
+            for candidate in list(pool):
+                if candidate.content_type_id != own_type:
+                    continue
+                parent_id = getattr(candidate._object_version.object, parent_attr)
+                if parent_id is not None and str(parent_id) in inside:
+                    inside.add(str(candidate.object_id))
+                    take(candidate)
+                    found = True
+
+    while queue:
+        parent_model, parent_id = queue.pop(0)
+        for name in _get_options(parent_model).follow:
+            relation = _owned_relation(parent_model, name)
+            if relation is None:
+                continue
+            related_type = content_types.get_for_model(relation.related_model).pk
+            for candidate in list(pool):
+                if candidate.content_type_id != related_type:
+                    continue
+                stored = candidate._object_version.object
+                if _points_to(stored, relation, parent_model, parent_id, db):
+                    take(candidate)
+    return owned
+
+
+def _rows_following(obj):
+    """The rows that are part of ``obj`` as it is now (followed relations, recursively)."""
+    model = type(obj)
+    if not is_registered(model):
+        return
+    for name in _get_options(model).follow:
+        if _owned_relation(model, name) is None:
+            continue
+        try:
+            value = getattr(obj, name)
+        except ObjectDoesNotExist:  # no row on a one-to-one link
+            continue
+        rows = value.all() if isinstance(value, (models.Manager, models.QuerySet)) else [value]
+        for row in rows:
+            if row is not None:
+                yield row
+                yield from _rows_following(row)
+
+
+def _revert_each(versions):
+    """Write every version back; one that needs another first (a page under a page) waits
+    for the next round. Fails when a round makes no progress."""
+    pending = list(versions)
+    while pending:
+        failed = []
+        for version in pending:
+            try:
+                with transaction.atomic(using=version.db):
+                    version.revert()
+            except (IntegrityError, ObjectDoesNotExist) as error:
+                failed.append((version, error))
+        if len(failed) == len(pending):
+            version, error = failed[0]
+            raise RevertError(f"Could not restore “{version.object_repr}”: {error}")
+        pending = [version for version, _error in failed]
+
+
+def restore_item(version, current):
+    """Put back the item of ``version`` as it was, and nothing else.
+
+    ``current``: the item as it is now, or None if it was deleted. Rows that are part of the
+    item now but were not then (an author added since) are deleted, as the old version had
+    none of them. Fields listed in ``KEPT_ON_RESTORE`` keep their present value.
+    """
+    owned = owned_versions(version, with_descendants=current is None)
+    if current is not None:
+        content_types = ContentType.objects.db_manager(version._state.db)
+        stored = {(v.content_type_id, str(v.object_id)) for v in owned}
+        stale = [
+            row
+            for row in _rows_following(current)
+            if (content_types.get_for_model(type(row)).pk, str(row.pk)) not in stored
+        ]
+        by_model = {}
+        for row in stale:
+            by_model.setdefault(type(row), []).append(row)
+        if by_model:
+            collector = Collector(using=version.db)
+            for rows in by_model.values():
+                collector.collect(rows)
+            collector.delete()
+    _revert_each(owned)
+
+
+def keep_fields_on_restore(version, current):
+    """Give the old version being restored the present values of the fields never restored.
+
+    For a deleted item, "present" is its last stored version (made when it was deleted)."""
+    model = version._model
+    kept = KEPT_ON_RESTORE.get(model._meta.label, ())
+    if not kept:
+        return
+    source = current
+    if source is None:
+        last = versions_of(model, version.object_id).first()
+        source = last._object_version.object if last is not None else None
+    if source is None:
+        return
+    restored = version._object_version.object
+    for name in kept:
+        attname = model._meta.get_field(name).attname
+        setattr(restored, attname, getattr(source, attname))
+
+
+@contextmanager
+def separate_revision(user, comment):
+    """Record what is saved in the block as a revision of its own, with ``user`` and
+    ``comment``, even where a revision is already being recorded (the admin's list page
+    records everything saved while it runs as one revision). Used to give each item of a bulk
+    change its own revision, so that restoring one item never involves another.
+    """
+    from reversion import revisions
+
+    # django-reversion keeps the revisions being recorded in this context variable; the
+    # block starts from none, and the page's own revision is given back afterwards.
+    token = revisions._stack.set([])
+    try:
+        with create_revision():
+            set_user(user)
+            set_comment(comment)
+            yield
+    finally:
+        revisions._stack.reset(token)
+
+
 # The admin -----------------------------------------------------------------------------------
+
+
+class _ShownOnly(Exception):  # noqa: N818 (not an error: the page is shown, nothing kept)
+    """Raised to undo a restore that was only looked at, carrying the page to show."""
+
+    def __init__(self, response):
+        super().__init__()
+        self.response = response
 
 
 class HistoryAdmin(VersionAdmin):
@@ -250,13 +505,12 @@ class HistoryAdmin(VersionAdmin):
         """Store each item as it is now, one revision each, so each can be recovered alone.
 
         The items deleted with a tree node (the pages under a menu item) are stored with it and
-        come back with it."""
-        from reversion import add_to_revision, create_revision, set_comment, set_user
+        come back with it. A deletion from the list (several items at once) still stores each
+        item in a revision of its own."""
+        from reversion import add_to_revision
 
         for obj in objects:
-            with create_revision():
-                set_user(request.user)
-                set_comment("Deleted.")
+            with separate_revision(request.user, "Deleted."):
                 add_to_revision(obj)
                 if isinstance(obj, MPTTModel):
                     for descendant in obj.get_descendants():
@@ -292,6 +546,59 @@ class HistoryAdmin(VersionAdmin):
         return self._guarded(
             request, super().revision_view, request, object_id, version_id, extra_context
         )
+
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        """The restore (or recover) page of one version: the old version is put back, shown in
+        the edit form, and kept only if the form is saved; otherwise everything is undone.
+
+        Unlike django-reversion's own page, only the item of the address comes back (with its
+        authors, tags, speakers...), never the other items stored in the same revision. The
+        user must be allowed to change the item both as it is now and as it would be once
+        restored: a contributor cannot bring back a published, scheduled or withdrawn state,
+        nor touch an item that has left their hands (403).
+        """
+        db = version.db
+        if not connections[db].features.uses_savepoints:
+            raise ImproperlyConfigured("Restoring versions needs a database with savepoints.")
+        model = version._model
+        current = model._base_manager.using(db).filter(pk=version.object_id).first()
+        if current is not None and not self.has_change_permission(request, current):
+            raise PermissionDenied("You may not change this item.")
+        keep_fields_on_restore(version, current)
+        if not self.has_change_permission(request, version._object_version.object):
+            raise PermissionDenied("You may not restore this version of the item.")
+        # The checks made when the form is saved compare with the item as it was before.
+        remember_state_before_restore(request, model, version.object_id, current)
+
+        if request.method == "GET":
+            # Looking at a version changes nothing: no signal handler runs for it.
+            signals = mute_signals(pre_save, post_save, pre_delete, post_delete, m2m_changed)
+        else:
+            signals = nullcontext()
+        try:
+            with transaction.atomic(using=db), signals:
+                restore_item(version, current)
+                with self.create_revision(request):
+                    response = self.changeform_view(
+                        request, quote(version.object_id), request.path, extra_context
+                    )
+                    if request.method == "POST" and response.status_code == 302:
+                        date = localize(template_localtime(version.revision.date_created))
+                        set_comment(f"Reverted to previous version, saved on {date}")
+                    elif response.status_code == 200:
+                        # The page (or the form with its errors) is shown; nothing is kept.
+                        response.template_name = template_name
+                        response.render()
+                        raise _ShownOnly(response)
+                    else:
+                        raise RevertError(f"Could not load “{version.object_repr}”.")
+        except (RevertError, models.ProtectedError) as error:
+            messages.error(request, str(error))
+            opts = self.model._meta
+            return redirect(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist")
+        except _ShownOnly as shown:
+            return shown.response
+        return response
 
     def _guarded(self, request, view, *args):
         try:

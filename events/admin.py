@@ -5,6 +5,7 @@ from core.admin_filters import year_filter
 from editorial.admin import EditorialAdmin
 from editorial.bulk import BulkEditMixin
 from editorial.checks import PrepublishCheckMixin, publishable
+from editorial.versioning import separate_revision
 
 from . import services
 from .dates import site_zone
@@ -66,7 +67,8 @@ class EventAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
                 self.message_user(request, f"“{event}” was not published: {reason}", messages.ERROR)
                 continue
             try:
-                services.event_publish(event=event)
+                with separate_revision(request.user, "Published from the list."):
+                    services.event_publish(event=event)
             except ValidationError as error:
                 reason = " ".join(error.messages)
                 self.message_user(request, f"“{event}” was not published: {reason}", messages.ERROR)
@@ -78,7 +80,8 @@ class EventAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
     def cancel(self, request, queryset):
         count = 0
         for event in queryset.exclude(status=Event.Status.CANCELLED):
-            services.event_cancel(event=event)
+            with separate_revision(request.user, "Cancelled from the list."):
+                services.event_cancel(event=event)
             count += 1
         self.message_user(
             request,

@@ -6,7 +6,7 @@ from core.admin_filters import year_filter
 from editorial.admin import EditorialAdmin
 from editorial.bulk import BulkEditMixin
 from editorial.checks import PrepublishCheckMixin, publishable
-from editorial.versioning import HistoryAdmin, TreeHistoryAdmin
+from editorial.versioning import HistoryAdmin, TreeHistoryAdmin, separate_revision
 
 from . import services
 from .models import Authorship, Category, ExternalPublication, HomeFeature, Publication, Series
@@ -127,7 +127,8 @@ class PublicationAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
                         messages.ERROR,
                     )
                     continue
-                services.publication_publish(publication=publication)
+                with separate_revision(request.user, "Published from the list."):
+                    services.publication_publish(publication=publication)
                 published.append(publication.code)
         self.message_user(
             request,
@@ -141,7 +142,8 @@ class PublicationAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
     def withdraw(self, request, queryset):
         count = 0
         for publication in queryset.exclude(status=Publication.Status.WITHDRAWN):
-            services.publication_withdraw(publication=publication)
+            with separate_revision(request.user, "Withdrawn from the list."):
+                services.publication_withdraw(publication=publication)
             count += 1
         self.message_user(request, f"Withdrew {count} item(s); their codes stay reserved.")
 

@@ -24,11 +24,9 @@ from tests.factories import (
     UserFactory,
 )
 
-pytestmark = pytest.mark.urls("tests.editorial.urls_bulk")
-
-PUBLICATIONS = "/bulk-admin/publications/publication/"
-EVENTS = "/bulk-admin/events/event/"
-MEDIA = "/bulk-admin/newsroom/mediaitem/"
+PUBLICATIONS = "/admin/publications/publication/"
+EVENTS = "/admin/events/event/"
+MEDIA = "/admin/newsroom/mediaitem/"
 
 
 def run(client, url, action, items, **fields):

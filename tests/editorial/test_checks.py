@@ -29,9 +29,7 @@ from tests.factories import (
     jpeg_bytes,
 )
 
-pytestmark = pytest.mark.urls("tests.editorial.urls_bulk")
-
-ADMIN = "/bulk-admin"
+ADMIN = "/admin"
 
 
 class _FormReader(HTMLParser):

@@ -11,9 +11,7 @@ from taggit.models import Tag, TaggedItem
 from core.content_cache import GENERATION_KEY, current_generation
 from tests.factories import PublicationFactory, SeriesFactory
 
-pytestmark = pytest.mark.urls("tests.editorial.urls_bulk")
-
-TAGS = "/bulk-admin/taggit/tag/"
+TAGS = "/admin/taggit/tag/"
 
 
 @pytest.fixture
