@@ -19,8 +19,8 @@ def review(request, token):
     """The item a share link names, as it will look when public, with a "shared preview" banner.
 
     A forged or altered address gets "not found"; a withdrawn or expired link, or one whose item
-    was deleted or taken down, gets "gone" with a plain explanation. A link to an item published since then
-    leads to its public page.
+    was deleted or taken down, gets "gone" with a plain explanation. A link to an item published
+    since then leads to its public page.
     """
     now = timezone.now()
     link = sharing.link_for_token(token)

@@ -43,7 +43,25 @@ class LibraryImageField(ValidatedImageField):
         return file
 
 
-class Image(models.Model):
+class Upload(models.Model):
+    """Who put a file in the library, and when."""
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Image(Upload):
     file = LibraryImageField(
         "image",
         upload_to="library/images/%Y/%m/",
@@ -80,16 +98,6 @@ class Image(models.Model):
     )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     body_size = _fit(BODY_WIDTH)
     thumbnail = _fit(*THUMBNAIL)
@@ -137,7 +145,7 @@ class Image(models.Model):
         return self.body_size.url
 
 
-class Document(models.Model):
+class Document(Upload):
     file = ValidatedDocumentField(
         "document",
         upload_to="library/documents/%Y/%m/",
@@ -164,16 +172,6 @@ class Document(models.Model):
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, editable=False)
     size = models.PositiveBigIntegerField("size in bytes", default=0, editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

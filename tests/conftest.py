@@ -5,8 +5,9 @@ from django.test import Client
 
 from core import demo as core_demo
 from core.services import site_settings_load_demo
+from editorial.roles import ADMINISTRATOR, CONTRIBUTOR, EDITOR
 
-from .factories import MenuItemFactory, UserFactory
+from .factories import MenuItemFactory, UserFactory, logged_in, member_of
 
 
 @pytest.fixture(autouse=True)
@@ -52,3 +53,36 @@ def staff_client(client, db):
     user = UserFactory(is_staff=True, is_superuser=True)
     client.force_login(user)
     return client
+
+
+# Members of staff in each back-office role (the groups the roles' migration creates).
+
+
+@pytest.fixture
+def contributor(db):
+    return member_of(CONTRIBUTOR, username="contributor")
+
+
+@pytest.fixture
+def editor(db):
+    return member_of(EDITOR, username="editor")
+
+
+@pytest.fixture
+def administrator(db):
+    return member_of(ADMINISTRATOR, username="administrator")
+
+
+@pytest.fixture
+def contributor_client(contributor):
+    return logged_in(contributor)
+
+
+@pytest.fixture
+def editor_client(editor):
+    return logged_in(editor)
+
+
+@pytest.fixture
+def administrator_client(administrator):
+    return logged_in(administrator)

@@ -179,3 +179,21 @@ class EventSpeakerFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     person = factory.SubFactory(PersonFactory)
     order = factory.Sequence(int)
+
+
+def member_of(role, **fields):
+    """A member of staff in the back-office role (group) ``role``."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(is_staff=True, **fields)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def logged_in(user):
+    """A test client with ``user`` logged in."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client

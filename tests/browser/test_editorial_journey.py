@@ -2,23 +2,16 @@ import datetime
 import time
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from editorial.roles import CONTRIBUTOR, EDITOR
 from publications.models import Publication
-from tests.factories import CategoryFactory, SeriesFactory, UserFactory
+from tests.factories import CategoryFactory, SeriesFactory, member_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-long-test-password"
-
-
-def member_of(role, username):
-    user = UserFactory(username=username, is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 def sign_in(browser, base_url, username):
@@ -35,8 +28,8 @@ def sign_in(browser, base_url, username):
 def test_contributor_drafts_editor_previews_and_schedules_it_goes_out(live_server, browser):
     SeriesFactory(name="Commentaries", slug="commentaries", code_prefix="CO")
     CategoryFactory(name="Southeast Asia and ASEAN", slug="southeast-asia-and-asean")
-    member_of(CONTRIBUTOR, "writer")
-    member_of(EDITOR, "checker")
+    member_of(CONTRIBUTOR, username="writer")
+    member_of(EDITOR, username="checker")
 
     # A contributor writes the draft with the editor and sends it for review.
     context, page = sign_in(browser, live_server.url, "writer")

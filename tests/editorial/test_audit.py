@@ -8,8 +8,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from reversion.models import Revision
 
-from ..factories import MenuItemFactory, PublicationFactory, SeriesFactory, UserFactory
-from .conftest import logged_in, member_of
+from ..factories import (
+    MenuItemFactory,
+    PublicationFactory,
+    SeriesFactory,
+    UserFactory,
+    logged_in,
+    member_of,
+)
 from .test_revisions import admin_url, delete_through_admin, save_through_admin
 
 pytestmark = pytest.mark.django_db

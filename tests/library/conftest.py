@@ -9,11 +9,9 @@ from django.test import Client
 from PIL import Image as PillowImage
 from pypdf import PdfWriter
 
-from editorial.roles import CONTRIBUTOR
 from library.models import Image
 
-from ..editorial.conftest import logged_in, member_of
-from ..factories import UserFactory, jpeg_bytes
+from ..factories import UserFactory, jpeg_bytes, logged_in
 
 IMAGES = "/admin/library/image/"
 DOCUMENTS = "/admin/library/document/"
@@ -103,16 +101,6 @@ def saved_image(file_name="harbour.jpg", content=None, **fields):
     image.full_clean()
     image.save()
     return image
-
-
-@pytest.fixture
-def contributor(db):
-    return member_of(CONTRIBUTOR, username="contributor")
-
-
-@pytest.fixture
-def contributor_client(contributor):
-    return logged_in(contributor)
 
 
 @pytest.fixture
