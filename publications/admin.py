@@ -73,8 +73,8 @@ class PublicationAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
             "Publishing",
             {
                 "fields": ["status", "published_at", "publication_date"],
-                "description": "Scheduled items go live by themselves at the time given. "
-                "The code is given at first publication.",
+                "description": "Scheduled items go live by themselves at the time given "
+                "(Singapore time, SGT). The code is given at first publication.",
             },
         ),
         ("Text", {"fields": ["synopsis", "body", "about_author"]}),
