@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run demo test lint format migrations-check bench
+.PHONY: install run demo test lint format migrations-check bench bench-search
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +37,6 @@ migrations-check: install
 
 bench: install
 	$(PY) bench/run.py
+
+bench-search: install
+	$(PY) bench/search.py

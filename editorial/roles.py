@@ -92,7 +92,9 @@ def sync_roles(apps=None, verbosity=0):
     from django.apps import apps as global_apps
     from django.contrib.auth.management import create_permissions
 
-    apps = apps or global_apps
+    if apps is None or "auth" not in {config.label for config in apps.get_app_configs()}:
+        # "migrate <one app>" describes only that app's models: use the installed ones.
+        apps = global_apps
     for app_config in apps.get_app_configs():
         # In a migration, permissions do not exist yet: they are created after the last one.
         models_module = getattr(app_config, "models_module", None)

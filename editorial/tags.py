@@ -11,6 +11,7 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef
@@ -75,8 +76,19 @@ def merge_tags(keep, others):
         mine.filter(Exists(has_keep)).delete()
         mine.update(tag=keep)
     Tag.objects.filter(pk__in=[tag.pk for tag in others]).delete()
+    _reindex(changed)
     bump_generation()
     return changed
+
+
+def _reindex(changed):
+    """Bring the search entries of the items whose tags moved up to date (the links were moved
+    in bulk, which the search index does not notice by itself)."""
+    from publications.models import Publication
+    from search.indexing import index_items
+
+    publications = ContentType.objects.get_for_model(Publication).pk
+    index_items("publication", [pk for type_id, pk in changed if type_id == publications])
 
 
 class TagAdmin(admin.ModelAdmin):

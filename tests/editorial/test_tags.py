@@ -132,3 +132,12 @@ def test_editors_may_merge(editor_client, tagged):
         "Asean"
     ]
     assert TaggedItem.objects.filter(tag__name="Asean").count() == 4
+
+
+def test_merged_items_are_found_under_the_kept_tag(staff_client, tagged):
+    from search.models import SearchEntry
+
+    merge(staff_client, ["ASEAN", "Asean"], keep="ASEAN")
+    for item in tagged:
+        keywords = SearchEntry.objects.get(kind="publication", object_id=item.pk).keywords
+        assert "ASEAN" in keywords and "Asean" not in keywords

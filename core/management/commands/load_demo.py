@@ -17,6 +17,8 @@ from publications.demo import publications_load_demo
 from publications.generator import generate_publications
 from research import demo as research_demo
 from research.services import centres_load_demo
+from search.indexing import rebuild as search_rebuild
+from search.models import SearchEntry
 from staff import demo as staff_demo
 from staff.services import staff_load_demo
 
@@ -80,6 +82,7 @@ class Command(BaseCommand):
         if options["publications"] > 0:
             started = time.perf_counter()
             generated = generate_publications(options["publications"])
+            search_rebuild([SearchEntry.Kind.PUBLICATION])  # bulk-created: no signals fired
             self.stdout.write(
                 f"Generated {generated} publications in {time.perf_counter() - started:.1f} s."
             )

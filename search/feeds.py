@@ -1,0 +1,59 @@
+"""An RSS 2.0 feed of any search (``/search/feed/?q=...``), newest first, to follow a topic."""
+
+import datetime
+from urllib.parse import urlencode
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import strip_tags
+
+from core.site import get_site_context
+
+from .services import SearchRequest, run
+
+FEED_ITEMS = 20
+PUBLISH_TIME = datetime.time(9)
+
+
+class SearchFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request):
+        search = SearchRequest.from_query(request.GET)
+        if not search.q:
+            raise Http404("Give the words to follow, e.g. ?q=maritime+security.")
+        search.sort = "date"
+        return search
+
+    def title(self, search):
+        return f"{get_site_context()['short_name']} search: {search.q}"
+
+    def link(self, search):
+        return f"{reverse('search:results')}?{urlencode(search.query_items(sort=None))}"
+
+    def description(self, search):
+        return f"The latest publications, events, pages and people matching “{search.q}”."
+
+    def items(self, search):
+        return run(search).results[0:FEED_ITEMS]
+
+    def item_title(self, result):
+        return result.title
+
+    def item_link(self, result):
+        return result.url
+
+    def item_description(self, result):
+        return strip_tags(result.snippet)
+
+    def item_pubdate(self, result):
+        when = result.date
+        if when is None or isinstance(when, datetime.datetime):
+            return when
+        return timezone.make_aware(datetime.datetime.combine(when, PUBLISH_TIME))
+
+    def item_categories(self, result):
+        return [result.kind_label]

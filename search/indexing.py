@@ -1,0 +1,280 @@
+"""Writing the search index: the document of each publication, page, person and event.
+
+``index_items(kind, pks)`` brings the entries of those items up to date (and removes the entries
+of items that no longer exist); the signal handlers in ``search.signals`` call it on every
+save, and ``rebuild()`` runs it over everything (``manage.py rebuild_search``, ``load_demo``).
+Items are indexed whatever their status: whether the public may see them is decided when a
+search runs.
+"""
+
+import html
+import re
+
+import nh3
+from django.db import connection, transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from .models import SearchEntry, SearchTerm
+
+Kind = SearchEntry.Kind
+BATCH = 1000
+CONFIG = "english"
+# Marks that ts_headline puts around matched words; never part of an indexed text.
+START_MARK, STOP_MARK = "\ue000", "\ue001"
+TERM_PATTERN = re.compile(r"[^\W\d_]{3,}")
+MAX_TERM = 60
+TEXT_FIELDS = [
+    "code", "title", "names", "summary", "body", "keywords", "date", "year", "series_id",
+    "category_ids", "author_ids", "public_from",
+]  # fmt: skip
+
+
+def plain_text(markup):
+    """The visible text of ``markup``: tags dropped, entities decoded, spaces collapsed."""
+    text = html.unescape(nh3.clean(markup or "", tags=set()))
+    text = text.replace(START_MARK, "").replace(STOP_MARK, "")
+    return " ".join(text.split())
+
+
+def public_from(publication):
+    """When ``Publication.objects.public()`` starts to include ``publication``, or None."""
+    Status = type(publication).Status
+    if publication.status in (Status.PUBLISHED, Status.SCHEDULED):
+        return publication.published_at
+    return None
+
+
+def _ids(pks):
+    return sorted({pk for pk in pks if pk is not None})
+
+
+def _join(*parts):
+    return " ".join(part.strip() for part in parts if part and part.strip())
+
+
+def _publication_entries(pks):
+    from publications.models import Authorship, Category, Publication
+
+    items = Publication.objects.filter(pk__in=pks).prefetch_related(
+        Prefetch("authorships", queryset=Authorship.objects.select_related("person")),
+        Prefetch("categories", queryset=Category.objects.only("id", "name")),
+        "tags",
+    )
+    for item in items:
+        authors = [a.display_name for a in item.authorships.all()]
+        affiliations = [a.affiliation for a in item.authorships.all()]
+        keywords = [c.name for c in item.categories.all()] + [t.name for t in item.tags.all()]
+        yield SearchEntry(
+            kind=Kind.PUBLICATION,
+            object_id=item.pk,
+            code=item.code or "",
+            title=item.title,
+            names=_join(*authors, *affiliations),
+            summary=item.synopsis,
+            body=plain_text(item.body),
+            keywords=_join(*keywords),
+            date=item.publication_date,
+            year=item.publication_date.year if item.publication_date else None,
+            series_id=item.series_id,
+            category_ids=_ids(c.pk for c in item.categories.all()),
+            author_ids=_ids(a.person_id for a in item.authorships.all()),
+            public_from=public_from(item),
+        )
+
+
+def _person_entries(pks):
+    from staff.models import Person
+
+    for person in Person.objects.filter(pk__in=pks).prefetch_related("expertise"):
+        yield SearchEntry(
+            kind=Kind.PERSON,
+            object_id=person.pk,
+            title=person.name,
+            names=person.honorific,
+            summary=_join(person.position, person.short_bio),
+            body=plain_text(person.full_bio),
+            keywords=_join(*(area.name for area in person.expertise.all())),
+        )
+
+
+def _event_entries(pks):
+    from events.models import Event, EventSpeaker
+
+    items = (
+        Event.objects.filter(pk__in=pks)
+        .select_related("centre")
+        .prefetch_related(
+            Prefetch("speakers", queryset=EventSpeaker.objects.select_related("person"))
+        )
+    )
+    for event in items:
+        speakers = [s.display_name for s in event.speakers.all()]
+        day = timezone.localtime(event.start).date()
+        yield SearchEntry(
+            kind=Kind.EVENT,
+            object_id=event.pk,
+            title=event.title,
+            names=_join(*speakers),
+            summary=_join(event.summary, event.venue),
+            body=plain_text(event.description),
+            keywords=_join(event.get_kind_display(), event.centre.name if event.centre else ""),
+            date=day,
+            year=day.year,
+        )
+
+
+def _page_entries(pks):
+    from navigation.models import MenuItem
+
+    for item in MenuItem.objects.filter(pk__in=pks, kind=MenuItem.Kind.PAGE):
+        yield SearchEntry(
+            kind=Kind.PAGE,
+            object_id=item.pk,
+            title=item.title,
+            summary=item.summary,
+            body=plain_text(item.body),
+        )
+
+
+BUILDERS = {
+    Kind.PUBLICATION: _publication_entries,
+    Kind.PERSON: _person_entries,
+    Kind.EVENT: _event_entries,
+    Kind.PAGE: _page_entries,
+}
+
+
+def _all_pks(kind):
+    from events.models import Event
+    from navigation.models import MenuItem
+    from publications.models import Publication
+    from staff.models import Person
+
+    model = {
+        Kind.PUBLICATION: Publication,
+        Kind.PERSON: Person,
+        Kind.EVENT: Event,
+        Kind.PAGE: MenuItem,
+    }[kind]
+    return model.objects.order_by("pk").values_list("pk", flat=True)
+
+
+def _document_sql():
+    """SQL of the two vectors of a row ``v``: ``head`` (code and title, weight A; names and
+    summary, B), what results are ranked by, and ``vector`` (the head, then the text,
+    categories and tags, C), what is matched."""
+    config = f"'{CONFIG}'::regconfig"
+    head = (
+        f"setweight(to_tsvector({config}, concat_ws(' ', v.code, v.title)), 'A') || "
+        f"setweight(to_tsvector({config}, concat_ws(' ', v.names, v.summary)), 'B')"
+    )
+    rest = f"setweight(to_tsvector({config}, concat_ws(' ', v.body, v.keywords)), 'C')"
+    return head, f"{head} || {rest}"
+
+
+UPSERT_SQL = (
+    "INSERT INTO {table} ({columns}, head, vector) "
+    "SELECT {casts}, {head}, {vector} FROM (VALUES {values}) AS v({columns}) "
+    "ON CONFLICT (kind, object_id) DO UPDATE SET {updates}"
+)
+
+
+def _upsert_postgres(entries):
+    """Write ``entries`` with their vectors in one statement (one row version each)."""
+    fields = [SearchEntry._meta.get_field(name) for name in ["kind", "object_id", *TEXT_FIELDS]]
+    columns = [field.column for field in fields]
+    quote = connection.ops.quote_name
+    head, vector = _document_sql()
+    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    casts = ", ".join(
+        f"CAST(v.{quote(c)} AS {f.db_type(connection)})"
+        for c, f in zip(columns, fields, strict=True)
+    )
+    updates = ", ".join(
+        f"{quote(c)} = EXCLUDED.{quote(c)}" for c in [*columns[2:], "head", "vector"]
+    )
+    names = ", ".join(quote(column) for column in columns)
+    statement = UPSERT_SQL.format(
+        table=quote(SearchEntry._meta.db_table),
+        columns=names,
+        values=", ".join([row] * len(entries)),
+        casts=casts,
+        head=head,
+        vector=vector,
+        updates=updates,
+    )
+    params = [
+        field.get_db_prep_value(getattr(entry, field.attname), connection)
+        for entry in entries
+        for field in fields
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+
+
+def terms_of(*texts):
+    """The words of ``texts`` worth offering as corrections of a misspelled query."""
+    return {
+        word
+        for text in texts
+        for word in TERM_PATTERN.findall(text.lower())
+        if len(word) <= MAX_TERM
+    }
+
+
+def index_items(kind, pks):
+    """Bring the entries of the ``kind`` items ``pks`` up to date; drop those of deleted items."""
+    pks = sorted({int(pk) for pk in pks if pk is not None})
+    if not pks:
+        return 0
+    entries = list(BUILDERS[kind](pks))
+    found = {entry.object_id for entry in entries}
+    with transaction.atomic():
+        missing = [pk for pk in pks if pk not in found]
+        if missing:
+            SearchEntry.objects.filter(kind=kind, object_id__in=missing).delete()
+        if entries and connection.vendor == "postgresql":
+            _upsert_postgres(entries)
+        elif entries:
+            SearchEntry.objects.bulk_create(
+                entries,
+                update_conflicts=True,
+                unique_fields=["kind", "object_id"],
+                update_fields=TEXT_FIELDS,
+            )
+        if entries:
+            words = terms_of(*(f"{entry.title} {entry.names}" for entry in entries))
+            SearchTerm.objects.bulk_create(
+                [SearchTerm(word=word) for word in sorted(words)], ignore_conflicts=True
+            )
+    return len(entries)
+
+
+def remove_items(kind, pks):
+    SearchEntry.objects.filter(kind=kind, object_id__in=list(pks)).delete()
+
+
+def rebuild(kinds=None, *, batch=BATCH, progress=None):
+    """(Re)build the entries of every item of ``kinds`` (all kinds by default), in batches.
+
+    Returns the number of entries per kind. ``progress(kind, done)`` is called after each batch.
+    """
+    counts = {}
+    for kind in kinds or list(Kind):
+        pks = list(_all_pks(kind))
+        SearchEntry.objects.filter(kind=kind).exclude(object_id__in=_all_pks(kind)).delete()
+        done = 0
+        for start in range(0, len(pks), batch):
+            done += index_items(kind, pks[start : start + batch])
+            if progress:
+                progress(kind, done)
+        counts[kind] = done
+    if connection.vendor == "postgresql":
+        # Fresh statistics for the planner; outside a transaction, also make the space of
+        # the replaced rows reusable at once.
+        command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+        with connection.cursor() as cursor:
+            for model in (SearchEntry, SearchTerm):
+                cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")
+    return counts

@@ -1,0 +1,47 @@
+import feedparser
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_feed_lists_results_newest_first(client, corpus):
+    response = client.get("/search/feed/", {"q": "fisheries"})
+
+    feed = feedparser.parse(response.content)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    assert feed.version == "rss20"
+    assert feed.feed.title.endswith("search: fisheries")
+    assert [entry.title for entry in feed.entries] == [
+        "Europe’s Energy Transition",
+        "Fisheries Cooperation in the Gulf of Thailand",
+    ]
+    assert feed.entries[0].link == "http://testserver/publications/commentaries/energy/"
+
+
+def test_search_feed_keeps_the_facets(client, corpus):
+    response = client.get("/search/feed/", {"q": "fisheries", "series": "policy-reports"})
+
+    titles = [entry.title for entry in feedparser.parse(response.content).entries]
+    assert titles == ["Fisheries Cooperation in the Gulf of Thailand"]
+
+
+def test_search_feed_escapes_text(client, corpus):
+    response = client.get("/search/feed/", {"q": "<b>Lavrov</b>"})
+
+    assert response.status_code == 200
+    assert b"<b>Lavrov" not in response.content
+
+
+def test_search_page_links_its_feed(client, corpus):
+    html = client.get("/search/", {"q": "fisheries"}).content.decode()
+
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="Search: fisheries" '
+        'href="/search/feed/?q=fisheries">'
+    ) in html
+
+
+@pytest.mark.parametrize("params", [{}, {"q": ""}, {"q": "\x00"}, {"q": "x", "year": "abc"}])
+def test_search_feed_without_words_is_not_found(client, corpus, params):
+    assert client.get("/search/feed/", params).status_code == 404
