@@ -15,6 +15,8 @@ from django.db import connection, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from core.content_cache import bump_generation
+
 from .models import SearchEntry, SearchTerm
 
 Kind = SearchEntry.Kind
@@ -277,4 +279,5 @@ def rebuild(kinds=None, *, batch=BATCH, progress=None):
         with connection.cursor() as cursor:
             for model in (SearchEntry, SearchTerm):
                 cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")
+    bump_generation()  # answers kept for the old entries are out of date
     return counts

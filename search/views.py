@@ -1,6 +1,11 @@
+import hashlib
+
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
+from core.content_cache import memo
 from core.pagination import paginate
 
 from .services import SearchRequest, code_target, run
@@ -10,14 +15,31 @@ RESULTS_PER_PAGE = 10
 
 @require_safe
 def results(request):
-    """The search page: results with snippets and facets; a series code goes to its item."""
+    """The search page: results with snippets and facets; a series code goes to its item.
+
+    The answer to a search (facets, the page of results, pagination) is worked out once per
+    content generation for each query and page, like the publication lists.
+    """
     search = SearchRequest.from_query(request.GET)
-    context = {"search": search, "query": search.q}
+    context = {"search": search, "query": search.q, "page_query": search.page_query}
     if search.q:
         target = code_target(search)
         if target:
             return redirect(target)
-        outcome = run(search)
-        page_obj = paginate(request, outcome.results, RESULTS_PER_PAGE, count=outcome.facets.total)
-        context.update(outcome=outcome, page_obj=page_obj, page_query=search.page_query)
+
+        def build():
+            outcome = run(search)
+            page_obj = paginate(
+                request, outcome.results, RESULTS_PER_PAGE, count=outcome.facets.total
+            )
+            return render_to_string(
+                "search/includes/outcome.html",
+                {**context, "outcome": outcome, "page_obj": page_obj},
+                request,
+            )
+
+        page_number = request.GET.get("page", "1")[:12]
+        asked = f"{search.page_query}&page={page_number}".encode()
+        html = memo(f"search:{hashlib.sha256(asked).hexdigest()}", build)
+        context["outcome_html"] = mark_safe(html)  # noqa: S308 - rendered by our template
     return render(request, "search/results.html", context)

@@ -216,3 +216,22 @@ def test_search_query_count_is_bounded_with_every_kind(
         client.get("/search/", {"q": "zeppelin", "series": "commentaries", "year": "2021"})
 
     assert "120 results for “zeppelin”." in response.content.decode()
+
+
+def test_search_answer_is_kept_until_the_content_changes(
+    client, corpus, django_assert_max_num_queries
+):
+    assert titles(client.get("/search/", {"q": "fisheries"})) == [
+        "Fisheries Cooperation in the Gulf of Thailand",
+        "Europe’s Energy Transition",
+    ]
+    with django_assert_max_num_queries(1):  # the same search again: nothing is searched
+        again = client.get("/search/", {"q": "fisheries"})
+    assert len(titles(again)) == 2
+    PublicationFactory(
+        series=corpus["reports"],
+        title="Fisheries and the Law of the Sea",
+        slug="fisheries-law",
+        publication_date=datetime.date(2023, 1, 5),
+    )
+    assert "Fisheries and the Law of the Sea" in titles(client.get("/search/", {"q": "fisheries"}))
