@@ -255,10 +255,9 @@ FACET_SQL = {
         WHERE {publication} AND a.rght - a.lft > 1 AND a.level > 0
         GROUP BY a.id""",
     # The first page of results, in order (positions from 1).
-    "first": """SELECT 'first', NULL, h.id, NULL, h.position FROM (
-            SELECT m.id AS id, row_number() OVER (ORDER BY {order}) AS position FROM m
-            ORDER BY position LIMIT {limit:d}
-        ) h""",
+    "first": """SELECT 'first', NULL, m.id, NULL, row_number() OVER (ORDER BY {order}) FROM (
+            SELECT * FROM m ORDER BY {order} LIMIT {limit:d}
+        ) m""",
 }
 
 
