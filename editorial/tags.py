@@ -156,6 +156,7 @@ class TagAdmin(admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request),
             "title": "Merge tags",
+            "action": "merge_selected",
             "opts": self.model._meta,
             "form": form,
             "tags": tags,
