@@ -34,7 +34,7 @@ from django.contrib.postgres.search import (
     TrigramDistance,
 )
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, TextField, Value, When
+from django.db.models import Case, Exists, F, IntegerField, Q, TextField, Value, When
 from django.db.models.functions import Concat
 from django.http import Http404, QueryDict
 from django.utils import timezone
@@ -382,20 +382,39 @@ def _toggle(search, name, current, value):
 # -- Misspellings ---------------------------------------------------------------------------
 
 
-def corrected(words):
+def corrected(words, search):
     """``words`` with unknown words replaced by the nearest known title or name words, or
-    None when nothing changes."""
+    None when nothing changes. A word is only offered if something the visitor may see
+    contains it: the word list also holds words of drafts, which must not show through."""
     asked = [w for w in dict.fromkeys(terms_of(words)) if len(w) >= 4][:MAX_CORRECTED]
     if not asked:
         return None
     known = _nearest_pg(asked) if uses_full_text() else _nearest_plain(asked)
     replacements = {word: best for word, best in known.items() if best and best != word}
+    visible = _visible_words(search, set(replacements.values()))
+    replacements = {word: best for word, best in replacements.items() if best in visible}
     if not replacements:
         return None
     pattern = re.compile(
         r"\b(" + "|".join(re.escape(w) for w in replacements) + r")\b", re.IGNORECASE
     )
-    return pattern.sub(lambda m: replacements[m.group(0).lower()], words)
+    return pattern.sub(lambda m: replacements.get(m.group(0).lower(), m.group(0)), words)
+
+
+def _visible_words(search, candidates):
+    """Those of ``candidates`` found in an entry the visitor may see: one statement."""
+    if not candidates:
+        return set()
+    entries = visible_entries(search)
+    flags = {}
+    for number, word in enumerate(sorted(candidates)):
+        if uses_full_text():
+            found = entries.filter(vector=SearchQuery(word, search_type="plain", config=CONFIG))
+        else:
+            found = entries.filter(Q(title__icontains=word) | Q(names__icontains=word))
+        flags[f"word_{number}"] = Exists(found)
+    row = SearchEntry.objects.order_by().annotate(**flags).values(*flags).first() or {}
+    return {word for number, word in enumerate(sorted(candidates)) if row.get(f"word_{number}")}
 
 
 def _nearest_pg(asked):
@@ -460,7 +479,7 @@ def run(search):
     counts = facet_counts(entries, search.sort)
     corrected_from = ""
     if not sum(counts["kind"].values()):
-        better = corrected(words)
+        better = corrected(words, search)
         if better:
             better_entries = matching(search, better)
             better_counts = facet_counts(better_entries, search.sort)

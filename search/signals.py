@@ -3,7 +3,7 @@ shows (authors, speakers, categories, tags, areas of expertise, a person's name)
 the items concerned. Connected in ``SearchConfig.ready()``; the work is in ``search.indexing``.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from .indexing import Kind, index_items, remove_items
 from .models import SearchEntry
@@ -76,18 +76,44 @@ def _tagged_item_changed(sender, instance, raw=False, **kwargs):
 
 
 def _person_saved(sender, instance, raw=False, **kwargs):
-    """Index the person; after a change of name, also their publications and events."""
+    """Index the person; after a change of name or honorific, also their publications and
+    events (whose documents print it)."""
     if raw:
         return
     before = (
         SearchEntry.objects.filter(kind=Kind.PERSON, object_id=instance.pk)
-        .values_list("title", flat=True)
+        .values_list("title", "names")
         .first()
     )
     index_items(Kind.PERSON, [instance.pk])
-    if before is not None and before != instance.name:
+    if before is not None and before != (instance.name, instance.honorific):
         index_items(Kind.PUBLICATION, instance.authorships.values_list("publication_id", flat=True))
         index_items(Kind.EVENT, instance.event_appearances.values_list("event_id", flat=True))
+
+
+def _keep_publications_of_category(sender, instance, **kwargs):
+    # Its links disappear with it, without a signal: note whose documents name it.
+    instance._search_publications = list(instance.publications.values_list("pk", flat=True))
+
+
+def _category_deleted(sender, instance, **kwargs):
+    index_items(Kind.PUBLICATION, getattr(instance, "_search_publications", []))
+
+
+def _people_of_area(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index_items(Kind.PERSON, instance.assignments.values_list("content_object_id", flat=True))
+
+
+def _keep_events_of_centre(sender, instance, **kwargs):
+    instance._search_events = list(instance.events.values_list("pk", flat=True))
+
+
+def _events_of_centre(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    pks = getattr(instance, "_search_events", None)
+    index_items(Kind.EVENT, instance.events.values_list("pk", flat=True) if pks is None else pks)
 
 
 def connect():
@@ -96,7 +122,8 @@ def connect():
     from events.models import Event, EventSpeaker
     from navigation.models import MenuItem
     from publications.models import Authorship, Category, Publication
-    from staff.models import Person, PersonExpertise
+    from research.models import Centre
+    from staff.models import ExpertiseArea, Person, PersonExpertise
 
     def on(signal, handler, sender, name):
         signal.connect(handler, sender=sender, weak=False, dispatch_uid=f"search:{name}")
@@ -124,6 +151,12 @@ def connect():
         "categories",
     )
     on(post_save, _publications_of_category, Category, "category:save")
+    on(pre_delete, _keep_publications_of_category, Category, "category:pre-delete")
+    on(post_delete, _category_deleted, Category, "category:delete")
+    on(post_save, _people_of_area, ExpertiseArea, "area:save")
+    on(post_save, _events_of_centre, Centre, "centre:save")
+    on(pre_delete, _keep_events_of_centre, Centre, "centre:pre-delete")
+    on(post_delete, _events_of_centre, Centre, "centre:delete")
     on(post_save, _publications_of_tag, Tag, "tag:save")
     on(post_save, _tagged_item_changed, TaggedItem, "tagged:save")
     on(post_delete, _tagged_item_changed, TaggedItem, "tagged:delete")

@@ -98,3 +98,46 @@ def test_rebuild_search_indexes_bulk_created_items(client, corpus):
 
     assert titles(client, "zeppelin") == ["Bulk Loaded Zeppelin"]
     assert titles(client, "Cheang")[0] == "Chris Cheang"
+
+
+def entry(kind, pk):
+    return SearchEntry.objects.get(kind=kind, object_id=pk)
+
+
+def test_deleting_a_category_takes_its_name_out_of_the_documents(client, corpus):
+    corpus["europe"].delete()
+    assert "Europe" not in entry("publication", corpus["energy"].pk).keywords
+    assert titles(client, "Europe") == ["Europe’s Energy Transition"]  # its title, still
+
+
+def test_renaming_an_area_of_expertise_follows_into_the_profiles(client, corpus):
+    from staff.models import ExpertiseArea
+
+    corpus["cheang"].expertise.add("Russian foreign policy")
+    area = ExpertiseArea.objects.get(name="Russian foreign policy")
+    area.name = "Eurasian diplomacy"
+    area.save()
+    keywords = entry("person", corpus["cheang"].pk).keywords
+    assert "Eurasian diplomacy" in keywords and "Russian foreign policy" not in keywords
+
+
+def test_renaming_or_deleting_a_centre_follows_into_its_events(client, corpus):
+    from tests.factories import CentreFactory
+
+    centre = CentreFactory(name="Centre for Maritime Security", slug="cms")
+    event = EventFactory(status="published", slug="straits-talk", centre=centre)
+    assert "Centre for Maritime Security" in entry("event", event.pk).keywords
+    centre.name = "Maritime Security Programme"
+    centre.save()
+    assert "Maritime Security Programme" in entry("event", event.pk).keywords
+    centre.delete()
+    assert "Maritime Security Programme" not in entry("event", event.pk).keywords
+
+
+def test_a_new_honorific_follows_into_the_events_that_print_it(client, corpus):
+    cheang = corpus["cheang"]
+    event = EventFactory(status="published", slug="lecture")
+    EventSpeakerFactory(event=event, person=cheang)
+    cheang.honorific = "Ambassador"
+    cheang.save()
+    assert "Ambassador" in entry("event", event.pk).names

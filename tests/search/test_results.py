@@ -235,3 +235,23 @@ def test_search_answer_is_kept_until_the_content_changes(
         publication_date=datetime.date(2023, 1, 5),
     )
     assert "Fisheries and the Law of the Sea" in titles(client.get("/search/", {"q": "fisheries"}))
+
+
+@pytest.mark.parametrize("query", ["lavorv or zorblaxien", "lavorv -zorblaxien", "zorblaxien"])
+def test_spelling_corrections_never_reveal_words_of_unpublished_items(client, corpus, query):
+    PublicationFactory(
+        series=corpus["reports"], title="Operation Zorblaxian", slug="secret", status="draft",
+        published_at=None,
+    )  # fmt: skip
+    PersonFactory(name="Quinzelle Marrowby", slug="quinzelle", active=False)
+    for asked in (query, "quinzele"):
+        html = client.get("/search/", {"q": asked}).content.decode().lower()
+        assert "zorblaxian" not in html and "quinzelle" not in html
+        feed = client.get("/search/feed/", {"q": asked}).content.decode().lower()
+        assert "zorblaxian" not in feed and "quinzelle" not in feed
+
+
+def test_letters_that_fold_together_do_not_break_the_correction(client, corpus):
+    for path in ("/search/", "/search/feed/"):
+        response = client.get(path, {"q": "fisheriess fiſherieſſ"})
+        assert response.status_code == 200
