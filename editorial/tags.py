@@ -21,6 +21,8 @@ from taggit.models import Tag, TaggedItem
 
 from core.content_cache import bump_generation
 
+from .actions import OfferedActionsOnly
+
 
 class DuplicateFilter(admin.SimpleListFilter):
     title = "possible duplicates"
@@ -91,7 +93,7 @@ def _reindex(changed):
     index_items("publication", [pk for type_id, pk in changed if type_id == publications])
 
 
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(OfferedActionsOnly, admin.ModelAdmin):
     list_display = ["name", "slug", "usage"]
     search_fields = ["name", "slug"]
     search_help_text = "Search by name."
@@ -106,12 +108,6 @@ class TagAdmin(admin.ModelAdmin):
     @admin.display(description="Used on", ordering="usage")
     def usage(self, tag):
         return f"{tag.usage} item{'' if tag.usage == 1 else 's'}"
-
-    def changelist_view(self, request, extra_context=None):
-        action = request.POST.get("action") if request.method == "POST" else None
-        if action and action not in self.get_actions(request):
-            raise PermissionDenied("This action is not available to you.")
-        return super().changelist_view(request, extra_context)
 
     # A renamed or deleted tag changes the public pages.
     def save_model(self, request, obj, form, change):

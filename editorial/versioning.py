@@ -51,6 +51,8 @@ from reversion.revisions import _get_options
 from reversion.utils import mute_signals
 from taggit.models import TaggedItemBase
 
+from .actions import OfferedActionsOnly
+
 #: The name versions are stored under; the format is this module itself.
 VERSION_FORMAT = "checked-json"
 
@@ -489,7 +491,7 @@ class _ShownOnly(Exception):  # noqa: N818 (not an error: the page is shown, not
         self.response = response
 
 
-class HistoryAdmin(VersionAdmin):
+class HistoryAdmin(OfferedActionsOnly, VersionAdmin):
     """An admin page whose every change is kept: history, compare, restore and recover.
 
     On top of django-reversion's admin: a deletion is recorded as a last version (so the

@@ -272,3 +272,16 @@ def test_administrator_manages_users_and_settings(administrator_client):
     assert administrator_client.get("/admin/auth/user/").status_code == 200
     assert administrator_client.get("/admin/auth/user/add/").status_code == 200
     assert administrator_client.get("/admin/core/sitesettings/").status_code == 200
+
+
+def test_contributor_forging_a_library_deletion_gets_403(contributor_client):
+    from library.models import Image
+    from tests.library.conftest import saved_image
+
+    image = saved_image()
+    response = contributor_client.post(
+        "/admin/library/image/",
+        {"action": "delete_selected", "_selected_action": [str(image.pk)], "post": "yes"},
+    )
+    assert response.status_code == 403
+    assert Image.objects.filter(pk=image.pk).exists()

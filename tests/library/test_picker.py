@@ -5,6 +5,8 @@ from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from library.models import Document
 from publications.models import Publication
@@ -163,3 +165,17 @@ def test_image_inserted_in_a_body_survives_the_sanitiser(staff_client):
         f'alt="Container cranes at dawn" data-file="{image.pk}">'
         "<figcaption>Reuters</figcaption></figure>"
     )
+
+
+def test_picker_queries_do_not_grow_with_the_library(contributor_client):
+    def queries():
+        contributor_client.get(PICKER)
+        with CaptureQueriesContext(connection) as captured:
+            assert contributor_client.get(PICKER).status_code == 200
+        return len(captured)
+
+    saved_image()
+    few = queries()
+    for number in range(6):
+        saved_image(file_name=f"photo-{number}.jpg", title=f"Photo {number}")
+    assert queries() == few <= 10

@@ -45,3 +45,30 @@ def test_search_page_links_its_feed(client, corpus):
 @pytest.mark.parametrize("params", [{}, {"q": ""}, {"q": "\x00"}, {"q": "x", "year": "abc"}])
 def test_search_feed_without_words_is_not_found(client, corpus, params):
     assert client.get("/search/feed/", params).status_code == 404
+
+
+def test_search_feed_queries_do_not_grow_with_the_results(
+    client, corpus, django_assert_max_num_queries
+):
+    from tests.factories import PublicationFactory
+
+    client.get("/search/feed/", {"q": "fisheries"})
+    with django_assert_max_num_queries(10):
+        assert client.get("/search/feed/", {"q": "fisheries"}).status_code == 200
+    for number in range(15):
+        PublicationFactory(
+            series=corpus["reports"], title=f"Fisheries note {number}", slug=f"note-{number}"
+        )
+    client.get("/search/feed/", {"q": "fisheries"})
+    with django_assert_max_num_queries(10):
+        response = client.get("/search/feed/", {"q": "fisheries"})
+    assert len(feedparser.parse(response.content).entries) == 17
+
+
+@pytest.mark.parametrize(
+    "query", ["x" * 5000, "a\x00b fisheries", "& | ! : * ( ) '", "<script>fisheries</script>"]
+)
+def test_search_feed_odd_queries_never_fail(client, corpus, query):
+    response = client.get("/search/feed/", {"q": query})
+    assert response.status_code == 200
+    assert not feedparser.parse(response.content).bozo
