@@ -634,7 +634,3 @@ class TreeHistoryAdmin(HistoryAdmin, DraggableMPTTAdmin):
 def versions_of(model, object_id):
     """The stored versions of one item, newest first."""
     return Version.objects.get_for_object_reference(model, object_id).order_by("-pk")
-
-
-def is_versioned(model):
-    return isinstance(model, type) and issubclass(model, models.Model) and is_registered(model)
