@@ -278,7 +278,7 @@ def test_contributor_forging_a_library_deletion_gets_403(contributor_client):
     from library.models import Image
     from tests.library.conftest import saved_image
 
-    image = saved_image()
+    image = saved_image(file_name="kept-safe.jpg")
     response = contributor_client.post(
         "/admin/library/image/",
         {"action": "delete_selected", "_selected_action": [str(image.pk)], "post": "yes"},

@@ -174,7 +174,7 @@ def test_picker_queries_do_not_grow_with_the_library(contributor_client):
             assert contributor_client.get(PICKER).status_code == 200
         return len(captured)
 
-    saved_image()
+    saved_image(file_name="first-photo.jpg")
     few = queries()
     for number in range(6):
         saved_image(file_name=f"photo-{number}.jpg", title=f"Photo {number}")
