@@ -3,9 +3,9 @@
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from core.content_cache import memo
+from core.feeds import TextAtomFeed, TextRssFeed
 from core.site import get_site_context
 
 from . import queries
@@ -14,7 +14,7 @@ from .ics import status_prefix
 
 
 class EventFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = TextRssFeed
 
     def __call__(self, request, *args, **kwargs):
         """The feed, written once per content generation for each address."""
@@ -76,7 +76,7 @@ class EventFeed(Feed):
 
 
 class AtomEventFeed(EventFeed):
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed
 
 
 FEEDS = (EventFeed, AtomEventFeed)

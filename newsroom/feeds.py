@@ -6,9 +6,9 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from core.content_cache import memo
+from core.feeds import TextAtomFeed, TextRssFeed
 from core.site import get_site_context
 
 from . import queries
@@ -24,7 +24,7 @@ DESCRIPTIONS = {
 
 
 class MediaFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = TextRssFeed
 
     def __call__(self, request, *args, **kwargs):
         """The feed, written once per content generation for each address."""
@@ -97,4 +97,4 @@ class MediaFeed(Feed):
 
 
 class AtomMediaFeed(MediaFeed):
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed

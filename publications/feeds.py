@@ -7,9 +7,9 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from core.content_cache import memo
+from core.feeds import TextAtomFeed, TextRssFeed
 from core.site import get_site_context
 
 from . import queries
@@ -80,7 +80,7 @@ def _subject(kind, value):
 
 
 class PublicationFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = TextRssFeed
     kind = "all"
 
     def __call__(self, request, *args, **kwargs):
@@ -148,7 +148,7 @@ class PublicationFeed(Feed):
 
 
 def _atom(feed_class):
-    return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed})
+    return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": TextAtomFeed})
 
 
 class SeriesFeed(PublicationFeed):

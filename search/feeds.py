@@ -1,15 +1,16 @@
 """An RSS 2.0 feed of any search (``/search/feed/?q=...``), newest first, to follow a topic."""
 
 import datetime
+from html import unescape
 from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import strip_tags
 
+from core.feeds import TextRssFeed
 from core.site import get_site_context
 
 from .services import SearchRequest, run
@@ -19,7 +20,7 @@ PUBLISH_TIME = datetime.time(9)
 
 
 class SearchFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = TextRssFeed
 
     def get_object(self, request):
         search = SearchRequest.from_query(request.GET)
@@ -47,7 +48,8 @@ class SearchFeed(Feed):
         return result.url
 
     def item_description(self, result):
-        return strip_tags(result.snippet)
+        """The snippet is HTML (the words found are marked); the feed takes plain text."""
+        return unescape(strip_tags(result.snippet))
 
     def item_pubdate(self, result):
         when = result.date

@@ -3,6 +3,7 @@ import pytest
 
 from events.services import event_publish
 from tests.factories import EventFactory
+from tests.hostile import HOSTILE, assert_feed_shows_as_typed
 
 FEEDS = ["/feeds/events/rss/", "/feeds/events/atom/"]
 
@@ -53,3 +54,16 @@ def test_feed_is_limited(visitor, clock, site_facts):
         EventFactory(title=f"Gone {n:02d}", start=at(-n - 1))
     titles = [e.title for e in feedparser.parse(visitor.get(FEEDS[0]).content).entries]
     assert titles == [f"Future {n:02d}" for n in range(20)] + [f"Gone {n:02d}" for n in range(10)]
+
+
+@pytest.mark.parametrize("url", FEEDS)
+def test_feeds_show_markup_in_titles_and_summaries_as_typed(visitor, programme, url):
+    for key, text in zip(("soon", "later"), HOSTILE, strict=True):
+        programme[key].title = f"On {text} and more"
+        programme[key].summary = f"Why {text} matters & how."
+        programme[key].save()
+
+    response = visitor.get(url)
+
+    assert response.status_code == 200
+    assert_feed_shows_as_typed(response.content, HOSTILE)

@@ -4,6 +4,7 @@ import feedparser
 import pytest
 
 from tests.factories import MediaItemFactory
+from tests.hostile import HOSTILE, assert_feed_shows_as_typed
 
 from .conftest import make_items
 
@@ -63,3 +64,18 @@ def test_every_kind_has_feeds_linked_from_its_list(visitor, site_facts, kind):
     for flavour in ("rss", "atom"):
         parsed = feedparser.parse(visitor.get(f"/feeds/media/{kind}/{flavour}/").content)
         assert not parsed.bozo and parsed.entries == []
+
+
+@pytest.mark.parametrize("flavour", ["rss", "atom"])
+def test_feeds_show_markup_in_titles_and_summaries_as_typed(visitor, highlight, flavour):
+    highlight.title = f"On {HOSTILE[0]} and more"
+    highlight.original_title = HOSTILE[1]
+    highlight.outlet = f"The {HOSTILE[0]} Times"
+    highlight.summary = f"Why {HOSTILE[1]} matters & how."
+    highlight.save()
+    MediaItemFactory(title=f"On {HOSTILE[1]}", summary=f"Why {HOSTILE[0]} matters.")
+
+    response = visitor.get(f"/feeds/media/highlights/{flavour}/")
+
+    assert response.status_code == 200
+    assert_feed_shows_as_typed(response.content, HOSTILE)

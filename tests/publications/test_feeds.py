@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import AuthorshipFactory, PersonFactory, PublicationFactory
+from tests.hostile import HOSTILE, assert_feed_shows_as_typed
 
 FEEDS = [
     "/feeds/publications/{}/",
@@ -111,3 +112,17 @@ def test_list_pages_link_their_feeds_in_head(visitor, three):
         html = visitor.get(page).content.decode()
         head = html[: html.index("</head>")]
         assert 'type="application/rss+xml" title="' in head and f'href="{feed}"' in head, page
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+@pytest.mark.parametrize("url", FEEDS)
+def test_feeds_show_markup_in_titles_and_synopses_as_typed(visitor, three, url, kind):
+    for item, text in zip(three, HOSTILE, strict=False):
+        item.title = f"On {text} and more"
+        item.synopsis = f"Why {text} matters & how.\nA second line."
+        item.save()
+
+    response = visitor.get(url.format(kind))
+
+    assert response.status_code == 200
+    assert_feed_shows_as_typed(response.content, HOSTILE)

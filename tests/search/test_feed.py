@@ -1,6 +1,8 @@
 import feedparser
 import pytest
 
+from tests.hostile import HOSTILE, feed_shown, render
+
 pytestmark = pytest.mark.django_db
 
 
@@ -72,3 +74,28 @@ def test_search_feed_odd_queries_never_fail(client, corpus, query):
     response = client.get("/search/feed/", {"q": query})
     assert response.status_code == 200
     assert not feedparser.parse(response.content).bozo
+
+
+def test_search_feed_shows_markup_in_titles_snippets_and_words_as_typed(client, corpus):
+    from tests.factories import PublicationFactory
+
+    for number, text in enumerate(HOSTILE):
+        PublicationFactory(
+            series=corpus["reports"],
+            title=f"Fisheries {text}",
+            slug=f"hostile-{number}",
+            synopsis=f"Fisheries and {text} matter.",
+            body="",
+        )
+
+    response = client.get("/search/feed/", {"q": "fisheries"})
+    assert response.status_code == 200
+    _, titles, summaries = feed_shown(response.content)
+    assert all(any(text in title for title in titles) for text in HOSTILE), titles
+    assert any("alert(1)" in summary for summary in summaries)  # PostgreSQL's drops the tags
+
+    for text in HOSTILE:
+        response = client.get("/search/feed/", {"q": f"{text} fisheries"})
+        assert response.status_code == 200
+        feed, _, _ = feed_shown(response.content)
+        assert text in render(feed.feed.title)[1]

@@ -1,0 +1,29 @@
+"""RSS 2.0 and Atom writers for feeds whose titles and descriptions are plain text.
+
+Feed readers render an RSS item's description and an Atom ``<summary type="html">`` as HTML,
+and many render RSS titles (of the channel and of items) as HTML too. Django writes those texts
+as given, only XML-escaped, so a synopsis reading ``<img src=x onerror=…>`` would reach the
+reader as markup. Every feed of the site gives these writers plain text, and they HTML-escape
+it where a reader takes HTML, so that it shows as typed. Atom titles and subtitles are written
+without a ``type``, which makes them text that readers show literally, and are left alone.
+"""
+
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
+
+
+def _html(text):
+    return None if text is None else escape(text)
+
+
+class TextRssFeed(Rss201rev2Feed):
+    def __init__(self, title, link, description, **kwargs):
+        super().__init__(_html(title), link, _html(description), **kwargs)
+
+    def add_item(self, title, link, description, **kwargs):
+        super().add_item(_html(title), link, _html(description), **kwargs)
+
+
+class TextAtomFeed(Atom1Feed):
+    def add_item(self, title, link, description, **kwargs):
+        super().add_item(title, link, _html(description), **kwargs)
