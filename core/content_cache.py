@@ -5,6 +5,10 @@ deleted, moved or has its relations changed. Derived values (the menu, the site 
 fragments) are stored under the current generation, both in the shared cache and in this
 process's memory, so a warm request costs one small cache read and no database query. Whole
 anonymous pages are cached the same way by ``core.middleware.PageCacheMiddleware``.
+
+While the shared cache cannot be reached there is no generation (``None``): nothing is kept or
+reused and every value is built from the database. When it answers again a new generation
+starts, because changes made meanwhile could not be announced through it.
 """
 
 import hashlib
@@ -16,6 +20,8 @@ from contextvars import ContextVar
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from . import redis_cache
 
 GENERATION_KEY = "content:generation"
 SHARED_TIMEOUT = 24 * 60 * 60
@@ -45,10 +51,15 @@ def current_generation():
 
 
 def checked(generation):
-    """``generation`` if it is still current, else a new one (it is missing or its time is up)."""
+    """``generation`` if it is still current, else a new one (it is missing or its time is up).
+
+    ``None`` when the shared cache cannot be reached.
+    """
     if generation is None:
         cache.add(GENERATION_KEY, _make_generation(), None)
         generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            return None
     token, _, ends = generation.partition("@")
     if ends and float(ends) <= time.time():
         # Every process that sees the end makes the same successor, so they agree at once.
@@ -88,6 +99,8 @@ def memo(name, build):
     A ``None`` result is not kept (so unknown addresses cost a query, not cache space).
     """
     generation = current_generation()
+    if generation is None:
+        return build()
     local_key = (name, generation)
     if local_key in _local:
         _local.move_to_end(local_key)
@@ -104,6 +117,9 @@ def memo(name, build):
     while len(_local) > LOCAL_LIMIT:
         _local.popitem(last=False)
     return value
+
+
+redis_cache.on_recovery(_new_generation)
 
 
 def watch(*models):

@@ -1,8 +1,11 @@
 import hashlib
 import time
 from collections import OrderedDict
+from importlib import import_module
+from types import SimpleNamespace
 
 from django.conf import settings
+from django.contrib import auth
 from django.core.cache import cache
 from django.http import HttpResponse
 
@@ -18,8 +21,10 @@ class PageCacheMiddleware:
 
     Pages are kept in the shared cache and, for the most recent ones, in this process's memory;
     either copy is used only while the content generation it was made in is current, so a hit
-    costs one small cache read. Anyone with a session (staff editing or previewing) always gets a
-    fresh page, and so does any response that sets a cookie or says it is private. Pages also
+    costs one small cache read. Signed-in staff (editing or previewing) always get a fresh page,
+    and so does any response that sets a cookie or says it is private; a session cookie that is
+    not a live staff session (made up, expired, logged out) gets the cached page like everyone
+    else, so that it cannot be used to switch the cache off. Pages also
     expire after ``PAGE_CACHE_SECONDS`` at the latest (scheduled items end a generation by
     themselves, see ``register_deadline``);
     0 turns the page cache off while keeping the content generation for fragments.
@@ -32,7 +37,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         token = request_generation.set(None)
         try:
-            if not self.cacheable_request(request):
+            if not self.cacheable_request(request) or self.staff_session(request):
                 request_generation.set(current_generation())
                 return self.get_response(request)
             key = self.key(request)
@@ -41,7 +46,7 @@ class PageCacheMiddleware:
             if entry is not None:
                 return self.rebuild(entry)
             response = self.get_response(request)
-            if self.cacheable_response(response):
+            if generation is not None and self.cacheable_response(response):
                 response["X-Page-Cache"] = "miss"
                 self.store(key, generation, response)
             return response
@@ -90,11 +95,29 @@ class PageCacheMiddleware:
         return (
             settings.PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "HTTP_AUTHORIZATION" not in request.META
             and len(request.META.get("QUERY_STRING", "")) <= MAX_CACHED_QUERY
             and not request.path.startswith("/admin/")
         )
+
+    @staticmethod
+    def staff_session(request):
+        """Whether the request carries the session of an active member of staff.
+
+        Costs one session read when a session cookie is sent (none otherwise); the user it finds
+        is kept on the request, so authentication does not read it again.
+        """
+        session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        if not session_key:
+            return False
+        session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+        if auth.SESSION_KEY not in session:
+            return False
+        user = auth.get_user(SimpleNamespace(session=session))
+        if not (user.is_active and user.is_staff):
+            return False
+        request._cached_user = user
+        return True
 
     @staticmethod
     def cacheable_response(response):

@@ -1,11 +1,40 @@
-"""Django's Redis cache backend, keeping one Redis client per connection pool.
+"""Django's Redis cache backend, made to survive Redis going away.
 
-The stock backend builds a new ``redis.Redis`` object for every cache call, which costs more
-than the network round trip itself on a page served from the cache.
+Two changes to the stock backend:
+
+- One Redis client is kept per connection pool. The stock backend builds a new ``redis.Redis``
+  object for every cache call, which costs more than the network round trip itself on a page
+  served from the cache.
+- A Redis that cannot be reached is a cache miss, not an error. The first failed call logs one
+  warning and opens a *circuit*: for ``RETRY_SECONDS`` every call answers at once as a miss (or
+  does nothing, for writes) without touching the network, so an outage makes pages slower (they
+  are built from the database) instead of failing them, and does not cost each request a
+  connection timeout. The next call after that pings Redis; when it answers, one message says
+  so and the callbacks given to ``on_recovery`` run (the content generation uses this to
+  start afresh, since changes made during the outage could not be announced through the cache).
 """
+
+import functools
+import logging
+import threading
+import time
 
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+RETRY_SECONDS = 5.0
+
+_recovery_callbacks = []
+
+
+def on_recovery(callback):
+    """Call ``callback()`` each time an unreachable cache answers again."""
+    _recovery_callbacks.append(callback)
 
 
 class ReusingRedisCacheClient(RedisCacheClient):
@@ -21,7 +50,96 @@ class ReusingRedisCacheClient(RedisCacheClient):
         return client
 
 
+def _tolerant(fallback):
+    """Run the backend call, or answer ``fallback(*args, **kwargs)`` while Redis is away."""
+
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            try:
+                if self._down_until:
+                    if time.monotonic() < self._down_until:
+                        return fallback(*args, **kwargs)
+                    self._try_again()
+                return method(self, *args, **kwargs)
+            except UNREACHABLE as error:
+                self._went_down(error)
+                return fallback(*args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def _nothing(*args, **kwargs):
+    return None
+
+
+def _false(*args, **kwargs):
+    return False
+
+
+def _default(key, default=None, version=None):
+    return default
+
+
+def _empty(*args, **kwargs):
+    return {}
+
+
+def _none_stored(data, *args, **kwargs):
+    return list(data)
+
+
+def _missing(key, *args, **kwargs):
+    raise ValueError(f"Key {key!r} not found.")  # what incr() says of a missing key
+
+
 class RedisCache(DjangoRedisCache):
+    """The stock Redis backend with a reused client and outages answered as misses."""
+
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
+        self._down_until = 0.0
+        self._state_lock = threading.Lock()
+
+    @property
+    def available(self):
+        """False while the circuit is open (Redis failed within the last ``RETRY_SECONDS``)."""
+        return not (self._down_until and time.monotonic() < self._down_until)
+
+    def _went_down(self, error):
+        with self._state_lock:
+            first = not self._down_until
+            self._down_until = time.monotonic() + RETRY_SECONDS
+        if first:
+            logger.warning(
+                "The cache at %s is unreachable (%s); serving from the database until it is back.",
+                ",".join(self._servers),
+                error,
+            )
+
+    def _try_again(self):
+        """Ping Redis after an outage; if it answers, close the circuit and run the callbacks
+        before the call that found it back, so that call already sees their effect."""
+        self._cache.get_client(write=True).ping()
+        with self._state_lock:
+            if not self._down_until:
+                return
+            self._down_until = 0.0
+        logger.warning("The cache at %s is reachable again.", ",".join(self._servers))
+        for callback in _recovery_callbacks:
+            callback()
+
+    add = _tolerant(_false)(DjangoRedisCache.add)
+    get = _tolerant(_default)(DjangoRedisCache.get)
+    set = _tolerant(_nothing)(DjangoRedisCache.set)
+    touch = _tolerant(_false)(DjangoRedisCache.touch)
+    delete = _tolerant(_false)(DjangoRedisCache.delete)
+    get_many = _tolerant(_empty)(DjangoRedisCache.get_many)
+    has_key = _tolerant(_false)(DjangoRedisCache.has_key)
+    set_many = _tolerant(_none_stored)(DjangoRedisCache.set_many)
+    delete_many = _tolerant(_nothing)(DjangoRedisCache.delete_many)
+    clear = _tolerant(_false)(DjangoRedisCache.clear)
+    incr = _tolerant(_missing)(DjangoRedisCache.incr)

@@ -130,6 +130,12 @@ if CACHE_URL:
             "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "rsis",
+            # A cache that does not answer within this time counts as down: pages are then
+            # built from the database (see core/redis_cache.py) instead of waiting.
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("DJANGO_CACHE_TIMEOUT", "0.5")),
+                "socket_timeout": float(os.environ.get("DJANGO_CACHE_TIMEOUT", "0.5")),
+            },
         }
     }
 else:

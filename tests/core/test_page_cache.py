@@ -76,3 +76,47 @@ def test_query_strings_are_distinct_pages(client, about_section, page_cache):
 
     assert other["X-Page-Cache"] == "miss"
     assert "Nothing matches" not in other.content.decode()
+
+
+@pytest.mark.parametrize("cookie", ["bogus", "x" * 32, "a" * 4000, "\x00", ""])
+def test_a_made_up_session_cookie_still_gets_the_cached_page(
+    client, about_section, page_cache, cookie, django_assert_max_num_queries
+):
+    client.get("/about-rsis/introduction/")
+    client.cookies["sessionid"] = cookie
+
+    with django_assert_max_num_queries(1):  # at most the look-up of the unknown session
+        response = client.get("/about-rsis/introduction/")
+
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_the_session_of_someone_not_staff_gets_the_cached_page(client, about_section, page_cache):
+    from tests.factories import UserFactory
+
+    client.get("/about-rsis/introduction/")
+    client.force_login(UserFactory(is_staff=False))
+
+    assert client.get("/about-rsis/introduction/")["X-Page-Cache"] == "hit"
+
+
+def test_a_logged_out_staff_session_gets_the_cached_page(staff_client, about_section, page_cache):
+    staff_client.get("/about-rsis/introduction/")
+    stale = staff_client.cookies["sessionid"].value
+    staff_client.logout()
+    staff_client.get("/about-rsis/introduction/")
+    staff_client.cookies["sessionid"] = stale
+
+    assert staff_client.get("/about-rsis/introduction/")["X-Page-Cache"] == "hit"
+
+
+def test_checking_the_staff_session_costs_one_query(
+    staff_client, about_section, page_cache, django_assert_max_num_queries
+):
+    staff_client.get("/about-rsis/introduction/")
+    with django_assert_max_num_queries(2):  # the session twice, the user once
+        response = staff_client.get("/about-rsis/introduction/")
+
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
