@@ -10,6 +10,8 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev]"
+	# bibtexparser 1.x has the import name of the 2.x in dev: tests load it from here in a subprocess
+	$(PY) -m pip install --quiet --upgrade --target $(VENV)/bibtexparser1 bibtexparser==1.4.4
 	touch $@
 
 install: $(VENV)/.installed

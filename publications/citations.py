@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.utils.dateformat import format as format_date
 
 from core.site import get_site_context
+from core.text import single_line
 
 PLACE = "Singapore"
 
@@ -100,12 +101,28 @@ def reference(publication, absolute):
     return f"{people}. “{c.title}”. {c.series}{number}. {PLACE}: {c.institution}, {date}. {c.url}"
 
 
-_BIBTEX_SPECIAL = re.compile(r"([\\{}&%$#_^~])")
-_BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+#: LaTeX for the characters that BibTeX or LaTeX would otherwise read as markup. Braces become
+#: text commands, never ``\{``: BibTeX counts every brace, escaped or not, to find where a
+#: field ends, so one stray brace would swallow or cut the fields after it.
+_BIBTEX_LATEX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "$": r"\textdollar{}",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+    "%": r"\%",
+    "&": r"\&",
+    "#": r"\#",
+    "_": r"\_",
+}
+_BIBTEX_SPECIAL = re.compile("[" + re.escape("".join(_BIBTEX_LATEX)) + "]")
+_BIBTEX_KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_.:+/-]")
 
 
 def _bib(value):
-    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_ESCAPES.get(m[1], "\\" + m[1]), value)
+    """``value`` as the LaTeX of a BibTeX field, on one line; other letters stay UTF-8."""
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_LATEX[m[0]], single_line(value))
 
 
 def _bib_name(author):
@@ -136,7 +153,8 @@ def bibtex(publication, absolute):
         ("keywords", _bib(", ".join(c.keywords))),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
-    return f"@techreport{{{c.key},\n{body}\n}}\n"
+    key = _BIBTEX_KEY_UNSAFE.sub("", c.key) or "rsis"
+    return f"@techreport{{{key},\n{body}\n}}\n"
 
 
 def ris(publication, absolute):
@@ -152,10 +170,10 @@ def ris(publication, absolute):
     if c.pdf_url:
         lines.append(("L1", c.pdf_url))
     if c.abstract:
-        lines.append(("AB", " ".join(c.abstract.split())))
+        lines.append(("AB", c.abstract))
     lines += [("KW", keyword) for keyword in c.keywords]
     lines.append(("ER", ""))
-    return "".join(f"{tag}  - {' '.join(value.split())}".rstrip() + "\r\n" for tag, value in lines)
+    return "".join(f"{tag}  - {single_line(value)}".rstrip() + "\r\n" for tag, value in lines)
 
 
 def csl_data(publication, absolute):

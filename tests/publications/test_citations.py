@@ -26,7 +26,7 @@ def test_bibtex_parses_with_bibtexparser(visitor, lavrov):
     [entry] = library.entries
     fields = {key: field.value for key, field in entry.fields_dict.items()}
     assert entry.entry_type == "techreport" and entry.key == "CO21113"
-    assert fields["author"] == r"Cheang, Chris and \{Ro\}e\_\%\&, Jane"
+    assert fields["author"] == r"Cheang, Chris and \textbraceleft{}Ro\textbraceright{}e\_\%\&, Jane"
     assert fields["title"] == "{Russia and Southeast Asia: What Lavrov’s July Visits Mean}"
     assert fields["institution"] == "S. Rajaratnam School of International Studies"
     assert fields["number"] == "CO21113"
