@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from core.admin_filters import year_filter
 from core.pagination import paginate
 from core.params import clean as clean_param
+from core.uploads import CleanedUploadMessageMixin
 from editorial.versioning import HistoryAdmin
 
 from .models import Document, Image
@@ -152,7 +153,7 @@ class ImageAdmin(LibrarySearchMixin, HistoryAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(LibrarySearchMixin, HistoryAdmin):
+class DocumentAdmin(CleanedUploadMessageMixin, LibrarySearchMixin, HistoryAdmin):
     list_display = ["title", "kind", "file_size", "credit", "licence", "created_at"]
     list_filter = [
         "kind",

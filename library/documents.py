@@ -1,8 +1,9 @@
 """Uploaded documents: each file is checked by what it contains, not only by its name.
 
 Accepted: PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), CSV and plain text. Office files
-with macros, old binary Office formats and password-protected files are refused: readers should
-be able to open every document safely.
+with macros, old binary Office formats and password-protected files are refused, and a PDF is
+stored as its copy without scripts, embedded files or other active content: readers should be
+able to open every document safely.
 """
 
 import zipfile
@@ -12,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from core.uploads import check_size
-from publications.documents import check_pdf
+from publications.documents import CLEANING_NOTE, check_pdf, clean_pdf
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
@@ -82,6 +83,21 @@ def check_document(upload):
     return kind
 
 
+def prepare_document(upload):
+    """Check ``upload`` and return the file to store: a PDF's cleaned copy, or the upload itself.
+
+    The file returned carries its ``document_kind``; one that already does is returned as it is,
+    so that a file checked by the form is not checked again when it is saved.
+    """
+    if hasattr(upload, "document_kind"):
+        return upload
+    kind = check_document(upload)
+    if kind == Kind.PDF:
+        upload = clean_pdf(upload)
+    upload.document_kind = kind
+    return upload
+
+
 def _check_office(upload, kind):
     label = kind.label
     not_real = ValidationError(
@@ -146,23 +162,25 @@ def _extension(kind):
 
 
 class DocumentUploadFormField(forms.FileField):
-    """A file form field that keeps only documents ``check_document`` accepts."""
+    """A file form field that keeps only documents ``check_document`` accepts, PDFs cleaned."""
 
     def to_python(self, data):
         upload = super().to_python(data)
         if upload is not None:
-            upload.document_kind = check_document(upload)
+            upload = prepare_document(upload)
         return upload
 
 
 class ValidatedDocumentField(models.FileField):
-    """A FileField for documents whose new uploads are checked by ``check_document``."""
+    """A FileField for documents whose new uploads are checked, and cleaned, on the way in."""
 
     def formfield(self, **kwargs):
+        kwargs.setdefault("help_text", self.help_text)
+        kwargs["help_text"] = f"{kwargs['help_text']} {CLEANING_NOTE}".strip()
         return super().formfield(**{"form_class": DocumentUploadFormField, **kwargs})
 
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)
         if file and not file._committed:
-            check_document(file)  # also when a file is attached outside the admin
+            file.file = prepare_document(file.file)  # also when attached outside the admin
         return super().pre_save(model_instance, add)

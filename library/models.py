@@ -10,7 +10,13 @@ from imagekit.processors import ResizeToFit
 
 from core.images import MAX_UPLOAD_BYTES, RENDITION_STRATEGY, ValidatedImageField
 
-from .documents import MAX_DOCUMENT_BYTES, Kind, ValidatedDocumentField, kind_of
+from .documents import (
+    MAX_DOCUMENT_BYTES,
+    Kind,
+    ValidatedDocumentField,
+    kind_of,
+    prepare_document,
+)
 
 #: Widest a picture is shown in a body: twice the text column (46rem), for sharp screens.
 BODY_WIDTH = 1472
@@ -184,6 +190,8 @@ class Document(Upload):
         if self.file:
             self.kind = kind_of(self.file.name) or self.kind
             if not self.file._committed:
+                # The size of what is stored: a PDF is cleaned before it is saved.
+                self.file.file = prepare_document(self.file.file)
                 self.size = self.file.size
         super().save(*args, **kwargs)
 

@@ -3,6 +3,7 @@ from django.db import transaction
 from mptt.admin import TreeRelatedFieldListFilter
 
 from core.admin_filters import year_filter
+from core.uploads import CleanedUploadMessageMixin
 from editorial.admin import EditorialAdmin
 from editorial.bulk import BulkEditMixin
 from editorial.checks import PrepublishCheckMixin, publishable
@@ -41,7 +42,9 @@ class AuthorshipInline(admin.TabularInline):
 
 
 @admin.register(Publication)
-class PublicationAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
+class PublicationAdmin(
+    CleanedUploadMessageMixin, PrepublishCheckMixin, BulkEditMixin, EditorialAdmin
+):
     bulk_category_field = "categories"
     bulk_tag_field = "tags"
     bulk_author = "authorships"
