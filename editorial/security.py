@@ -1,5 +1,8 @@
 """Who is knocking at the back office's door: the visitor's address for login throttling."""
 
+import functools
+import ipaddress
+
 from django.conf import settings
 
 
@@ -8,10 +11,14 @@ def client_address(request):
 
     Without a proxy (``PROXY_COUNT`` 0) it is the connection's address. Behind ``n`` proxies it
     is the address the outermost trusted proxy appended to X-Forwarded-For: entries further
-    left were sent by the visitor and could be made up, so they are not believed.
+    left were sent by the visitor and could be made up, so they are not believed. Nor is the
+    header at all when the connection does not come from a trusted proxy's network
+    (``TRUSTED_PROXY_NETWORKS``): someone reaching gunicorn directly could otherwise claim a new
+    address with every attempt.
     """
+    remote = request.META.get("REMOTE_ADDR")
     count = settings.PROXY_COUNT
-    if count:
+    if count and _trusted(remote):
         forwarded = [
             part.strip()
             for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
@@ -19,4 +26,17 @@ def client_address(request):
         ]
         if len(forwarded) >= count:
             return forwarded[-count]
-    return request.META.get("REMOTE_ADDR")
+    return remote
+
+
+def _trusted(address):
+    try:
+        ip = ipaddress.ip_address(address or "")
+    except ValueError:
+        return False
+    return any(ip in network for network in _networks(tuple(settings.TRUSTED_PROXY_NETWORKS)))
+
+
+@functools.cache
+def _networks(specs):
+    return [ipaddress.ip_network(spec, strict=False) for spec in specs]

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from core.media import media_file
 from core.views import robots
 from events.sitemaps import EventSitemap
 from navigation.sitemaps import PageSitemap
@@ -43,10 +44,9 @@ urlpatterns = [
     path("", include("core.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.MEDIA_URL.startswith("/"):
+    # Uploaded files, when nothing in front of the site serves them (see core/media.py).
+    urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", media_file, name="media")]
 
 # Content pages live at their menu path; this catch-all must stay last.
 urlpatterns += [path("", include("navigation.urls"))]

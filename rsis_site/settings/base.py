@@ -166,6 +166,12 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # Behind the TLS proxy every connection comes from the proxy: count the visitor's own address,
 # the one the proxy (or the outermost of this many proxies) added to X-Forwarded-For.
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+# X-Forwarded-For is believed only from these networks (where proxies live: loopback and
+# private ranges by default), never from a visitor who reaches gunicorn directly.
+TRUSTED_PROXY_NETWORKS = env_list(
+    "DJANGO_TRUSTED_PROXY_NETWORKS",
+    "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7",
+)
 AXES_CLIENT_IP_CALLABLE = "editorial.security.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -138,3 +138,26 @@ def test_behind_a_proxy_one_visitor_cannot_lock_out_another(editor_account):
     assert attacker.post(LOGIN, {"username": "kim", "password": PASSWORD}).status_code == 429
     colleague = Client(HTTP_X_FORWARDED_FOR="203.0.113.9")
     assert colleague.post(LOGIN, {"username": "kim", "password": PASSWORD}).status_code == 302
+
+
+@pytest.mark.parametrize("remote", ["203.0.113.50", "2001:db8::5", "not-an-address", ""])
+def test_forwarded_addresses_are_not_believed_from_outside_the_proxy_networks(settings, remote):
+    from django.test import RequestFactory
+
+    from editorial.security import client_address
+
+    settings.PROXY_COUNT = 1
+    request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR="198.51.100.7", REMOTE_ADDR=remote)
+    assert client_address(request) == remote
+
+
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=5, PROXY_COUNT=1)
+def test_forged_forwarded_addresses_do_not_dodge_the_lock_out_when_gunicorn_is_reached_directly(
+    editor_account,
+):
+    for attempt in range(20):
+        Client(HTTP_X_FORWARDED_FOR=f"198.51.100.{attempt}", REMOTE_ADDR="203.0.113.50").post(
+            LOGIN, {"username": "kim", "password": "wrong guess"}
+        )
+    attacker = Client(HTTP_X_FORWARDED_FOR="198.51.100.99", REMOTE_ADDR="203.0.113.50")
+    assert attacker.post(LOGIN, {"username": "kim", "password": PASSWORD}).status_code == 429

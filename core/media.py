@@ -1,0 +1,60 @@
+"""Uploaded files (photos, renditions, PDFs, library documents) served with safe headers.
+
+In the documented production set-up nginx serves ``MEDIA_URL`` straight from the disk with the
+same headers (``deploy/nginx/rsis.conf``); this view answers wherever nothing in front of the
+site does (a plain gunicorn, the development server, a load balancer without file serving).
+It reads through the default storage, so it works with whatever storage holds the files.
+
+Every answer says ``nosniff`` and carries a sandboxing Content-Security-Policy, so a file that
+is not what its name says cannot run as a page of the site. Raster images are shown inline;
+everything else (PDFs included) is a download.
+"""
+
+import mimetypes
+import posixpath
+
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponseNotModified
+from django.utils.http import http_date, parse_http_date_safe
+from django.views.decorators.http import require_safe
+
+INLINE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "image/avif"}
+SANDBOX = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+MAX_AGE = 24 * 60 * 60
+
+
+@require_safe
+def media_file(request, path):
+    name = posixpath.normpath(path).lstrip("/")
+    if name != path or name.startswith("..") or "\x00" in name:
+        raise Http404("No such file.")
+    try:
+        if not default_storage.exists(name):
+            raise Http404("No such file.")
+        modified = default_storage.get_modified_time(name)
+    except (SuspiciousFileOperation, NotImplementedError, OSError, ValueError) as error:
+        raise Http404("No such file.") from error
+
+    last_modified = http_date(modified.timestamp())
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    if since is not None and int(modified.timestamp()) <= since:
+        return safe_headers(HttpResponseNotModified(), last_modified)
+
+    content_type, _ = mimetypes.guess_type(name)
+    content_type = content_type or "application/octet-stream"
+    response = FileResponse(
+        default_storage.open(name),
+        content_type=content_type,
+        as_attachment=content_type not in INLINE_TYPES,
+        filename=posixpath.basename(name),
+    )
+    return safe_headers(response, last_modified)
+
+
+def safe_headers(response, last_modified):
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = SANDBOX
+    response["Last-Modified"] = last_modified
+    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    return response
