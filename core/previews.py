@@ -6,6 +6,7 @@ fragments); a preview is rendered afresh, marked private and kept out of search 
 
 import copy
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import get_script_prefix
 from django.utils.safestring import mark_safe
@@ -19,6 +20,16 @@ def may_preview(request, model):
     return request.user.is_authenticated and request.user.has_perm(
         f"{opts.app_label}.change_{opts.model_name}"
     )
+
+
+def check_preview(request, item):
+    """Refuse (403) a preview of ``item`` to staff who may not open it in the admin: a
+    contributor previews their own drafts and those shared with them, not other people's."""
+    from django.contrib import admin
+
+    model_admin = admin.site._registry.get(type(item))
+    if model_admin is None or not model_admin.has_view_permission(request, item):
+        raise PermissionDenied("This draft is someone else's.")
 
 
 def at_address(request, url):

@@ -2,15 +2,21 @@
 
 Contributors write drafts and send them for review; only holders of the model's publish
 permission (editors) may make an item public, change or delete a public item, or use the
-publishing actions. What a contributor may not do is not offered to them, and a forged request
-that tries it anyway is refused with 403.
+publishing actions. A contributor works only on their own drafts and those shared with them
+(``editorial.ownership``): other people's drafts are not listed for them, and opening, saving,
+restoring, previewing or acting on one is refused. What a contributor may not do is not offered
+to them, and a forged request that tries it anyway is refused with 403.
 """
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin import helpers, widgets
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html
 
+from . import ownership
 from .roles import PUBLISHABLE
 from .versioning import HistoryAdmin
 
@@ -53,17 +59,82 @@ class EditorialAdmin(HistoryAdmin):
         value = getattr(obj, self.state_field)
         return bool(value) if self.state_field == "published" else value not in CONTRIBUTOR_STATUSES
 
+    def released(self):
+        """``Q`` of the items that have left the contributors' hands."""
+        if self.state_field == "published":
+            return Q(published=True)
+        return ~Q(**{f"{self.state_field}__in": CONTRIBUTOR_STATUSES})
+
+    def is_others_draft(self, request, obj):
+        """Whether ``obj`` is a draft that is neither the user's nor shared with them (and
+        the user is not an editor): theirs to leave alone."""
+        return (
+            not self.has_publish_permission(request)
+            and not self.is_released(obj)
+            and not ownership.works_on(request.user, obj)
+        )
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or not self.is_others_draft(request, obj))
+
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         if not allowed or obj is None or self.has_publish_permission(request):
             return allowed
-        return not self.is_released(obj)
+        return not self.is_released(obj) and ownership.works_on(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         if not allowed or obj is None or self.has_publish_permission(request):
             return allowed
-        return not self.is_released(obj)
+        return not self.is_released(obj) and ownership.works_on(request.user, obj)
+
+    def may_share_with_colleagues(self, request, obj):
+        """The author and the editors choose who else may edit a draft (its co-editors)."""
+        return (
+            obj is None
+            or self.has_publish_permission(request)
+            or ownership.is_author(request.user, obj)
+        )
+
+    # Whose items are listed ------------------------------------------------------------
+
+    def get_queryset(self, request):
+        """Everything for editors; for a contributor, what has gone out (read-only) and their
+        own and shared drafts, never other people's drafts."""
+        queryset = super().get_queryset(request)
+        if self.has_publish_permission(request):
+            return queryset
+        return queryset.filter(self.released() | ownership.worked_on_by(request.user, self.model))
+
+    def get_object(self, request, object_id, from_field=None):
+        """The item of the address; someone else's draft is refused (403), not reported as
+        missing, so that the contributor knows it exists but is not theirs."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None and self._exists(object_id, from_field):
+            raise PermissionDenied("This draft is someone else's.")
+        return obj
+
+    def _exists(self, object_id, from_field=None):
+        opts = self.model._meta
+        field = opts.pk if from_field is None else opts.get_field(from_field)
+        try:
+            value = field.to_python(object_id)
+        except ValidationError:
+            return False
+        return self.model._default_manager.filter(**{field.attname: value}).exists()
+
+    def changelist_view(self, request, extra_context=None):
+        """A list action naming someone else's draft is refused (403), not silently narrowed
+        to the user's items."""
+        if request.method == "POST" and request.POST.get("action"):
+            selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+            if selected and not self.has_publish_permission(request):
+                listed = self.get_queryset(request).filter(pk__in=selected)
+                if listed.count() < self.model._default_manager.filter(pk__in=selected).count():
+                    raise PermissionDenied("The selection holds drafts that are not yours.")
+        return super().changelist_view(request, extra_context)
 
     def _requests_release(self, request):
         """Whether a submitted form asks to make the item public (or scheduled, withdrawn)."""
@@ -90,10 +161,22 @@ class EditorialAdmin(HistoryAdmin):
             ]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "co_editors":
+            kwargs["queryset"] = (
+                get_user_model()
+                ._default_manager.filter(is_staff=True, is_active=True)
+                .order_by("first_name", "last_name", "username")
+            )
+            kwargs["widget"] = widgets.FilteredSelectMultiple("co-editors", is_stacked=False)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if self.state_field == "published" and not self.has_publish_permission(request):
             fields.append("published")
+        if not self.may_share_with_colleagues(request, obj):
+            fields.append("co_editors")
         return fields
 
     def save_model(self, request, obj, form, change):

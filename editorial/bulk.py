@@ -56,7 +56,11 @@ class ChooseForm(forms.Form):
 
 
 class TagForm(forms.Form):
-    """Type the tag to add; an existing tag of the same name (in any capitals) is reused."""
+    """Type the tag to add; an existing tag of the same name (in any capitals) is reused.
+
+    Someone who may not add tags (a contributor) may only type an existing one: the list of
+    tags is the editors' to keep tidy.
+    """
 
     name = forms.CharField(
         label="Tag",
@@ -66,12 +70,21 @@ class TagForm(forms.Form):
         error_messages={"required": "Type the tag to add."},
     )
 
+    def __init__(self, *args, tags, may_add, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tags, self.may_add, self.tag = tags, may_add, None
+
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
             raise forms.ValidationError("Type the tag to add.")
         if "," in name or '"' in name:
             raise forms.ValidationError("Add one tag at a time, without commas or quotes.")
+        self.tag = self.tags.filter(name__iexact=name).order_by("pk").first()
+        if self.tag is None and not self.may_add:
+            raise forms.ValidationError(
+                f"There is no tag “{name}”. Type an existing tag: only editors add new ones."
+            )
         return name
 
 
@@ -271,11 +284,16 @@ class BulkEditMixin:
     def bulk_add_tag(self, request, queryset):
         field = self.model._meta.get_field(self.bulk_tag_field)
         tag_model = field.remote_field.model
+        opts = tag_model._meta
+        form_args = {
+            "tags": tag_model.objects.all(),
+            "may_add": request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}"),
+        }
         if "apply" in request.POST:
-            form = TagForm(request.POST)
+            form = TagForm(request.POST, **form_args)
             if form.is_valid():
                 name = form.cleaned_data["name"]
-                tag = tag_model.objects.filter(name__iexact=name).order_by("pk").first()
+                tag = form.tag
 
                 def change(obj):
                     nonlocal tag
@@ -296,7 +314,7 @@ class BulkEditMixin:
                     done=f"Added tag “{shown}” to",
                 )
         else:
-            form = TagForm()
+            form = TagForm(**form_args)
         return self._bulk_page(request, queryset, form, "Add a tag to the selected items")
 
     bulk_add_tag.short_description = "Add a tag to the selected items"

@@ -45,7 +45,8 @@ class CompareView:
     """``GET .../compare/<app>/<model>/<id>/?old=<revision>&new=<revision>``.
 
     The two numbers are revisions (as listed on the History page) that both hold a version of
-    this item; anything else is "not found". Staff need view or change permission on the model.
+    this item; anything else is "not found". Staff need view or change permission on the model
+    and on the item (a contributor never sees the history of another person's draft).
     """
 
     def __init__(self, admin_site):
@@ -67,6 +68,8 @@ class CompareView:
         obj = None
         if _valid_pk(model, object_id):
             obj = model._default_manager.filter(pk=object_id).first()
+        if obj is not None and not model_admin.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
         context = {
             **self.admin_site.each_context(request),
             "title": f"Compare versions of “{new.object_repr}”",

@@ -1,5 +1,6 @@
-"""What the admin's front page shows each member of staff: their drafts, what waits for review,
-what is scheduled and what went out recently, across publications, events and media items."""
+"""What the admin's front page shows each member of staff: their drafts (their own and those
+shared with them), what waits for review, what is scheduled and what went out recently, across
+publications, events and media items."""
 
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -12,6 +13,7 @@ from newsroom.models import MediaItem
 from publications.models import Publication
 
 from .admin import status_badge
+from .ownership import is_editor, worked_on_by
 
 #: Rows per panel; each panel costs one query per model, whatever the amount of content.
 LIMIT = 8
@@ -67,21 +69,24 @@ def panels(user):
 
     mine, review, scheduled, recent = [], [], [], []
     for kind, queryset, _, _ in sources:
+        own = queryset.filter(worked_on_by(user, queryset.model))
         mine += _rows(
-            queryset.filter(created_by=user, status__in=("draft", "review")).order_by(
-                "-updated_at"
-            ),
+            own.filter(status__in=("draft", "review")).order_by("-updated_at"),
             kind,
             lambda obj: obj.updated_at,
         )
+        # A contributor may open only their own and shared drafts: the others are not listed.
+        waiting = queryset if is_editor(user, queryset.model) else own
         review += _rows(
-            queryset.filter(status="review").order_by("updated_at"),
+            waiting.filter(status="review").order_by("updated_at"),
             kind,
             lambda obj: obj.updated_at,
         )
     if media:
         mine += _rows(
-            MediaItem.objects.filter(created_by=user, published=False).order_by("-updated_at"),
+            MediaItem.objects.filter(worked_on_by(user, MediaItem), published=False).order_by(
+                "-updated_at"
+            ),
             "media item",
             lambda obj: obj.updated_at,
         )

@@ -537,6 +537,15 @@ class HistoryAdmin(OfferedActionsOnly, VersionAdmin):
         except (ValueError, TypeError, Version.DoesNotExist):
             raise Http404("No such version of this item.") from None
 
+    def history_view(self, request, object_id, extra_context=None):
+        """The item's history, for those who may see the item itself (403 otherwise)."""
+        from django.contrib.admin.utils import unquote
+
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied("You may not see this item.")
+        return super().history_view(request, object_id, extra_context)
+
     def recover_view(self, request, version_id, extra_context=None):
         self._own_version_or_404(version_id)
         return self._guarded(request, super().recover_view, request, version_id, extra_context)

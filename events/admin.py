@@ -46,6 +46,7 @@ class EventAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
         ("Text and image", {"fields": ["summary", "description", "image", "image_alt"]}),
         ("Registration", {"fields": ["registration_url", "registration_deadline"]}),
         ("Related", {"fields": ["related_publications"]}),
+        ("Shared with", {"fields": ["co_editors"]}),
     ]
 
     @admin.display(description="Starts (SGT)", ordering="start")

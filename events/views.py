@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from core.content_cache import memo
-from core.previews import may_preview, render_item_page
+from core.previews import check_preview, may_preview, render_item_page
 from navigation.menu import get_menu
 from navigation.views import page
 
@@ -83,6 +83,8 @@ def detail(request, slug):
     if event is None and may_preview(request, Event):
         event = queries.preview(slug)
         preview = event is not None
+        if preview:
+            check_preview(request, event)
     if event is None:
         return page(request, path=f"events/{slug}")  # a content page may use a free address
     return render_detail(request, event, preview=preview)

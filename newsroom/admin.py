@@ -38,6 +38,7 @@ class MediaItemAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
                 "its player on the item's page.",
             },
         ),
+        ("Shared with", {"fields": ["co_editors"]}),
     ]
 
     @admin.display(description="Status", ordering="published")

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from core.content_cache import memo
 from core.pagination import paginate
 from core.params import clean, parse_year
-from core.previews import may_preview, render_item_page
+from core.previews import check_preview, may_preview, render_item_page
 from navigation.views import page
 
 from . import queries
@@ -99,6 +99,8 @@ def detail(request, kind, slug):
     if item is None and may_preview(request, MediaItem):
         item = queries.preview(kind, slug)
         preview = item is not None
+        if preview:
+            check_preview(request, item)
     if item is None:
         raise Http404("There is no such item.")
     return render_detail(request, item, preview=preview)

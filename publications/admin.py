@@ -86,6 +86,7 @@ class PublicationAdmin(
             {"fields": ["image", "image_alt", "image_credit", "image_licence", "pdf"]},
         ),
         ("Classification", {"fields": ["categories", "tags", "related"]}),
+        ("Shared with", {"fields": ["co_editors"]}),
     ]
 
     def get_queryset(self, request):

@@ -220,6 +220,13 @@ class Publication(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
+    co_editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="co_edited_publications",
+        help_text="Colleagues who may edit this draft too, besides its author and the editors. "
+        "Only the author and the editors change this list.",
+    )
 
     objects = PublicationQuerySet.as_manager()
 

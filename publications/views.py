@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from core.content_cache import memo
 from core.pagination import paginate
 from core.params import parse_year
-from core.previews import may_preview, render_item_page
+from core.previews import check_preview, may_preview, render_item_page
 from navigation.views import page
 
 from . import citations, queries
@@ -156,6 +156,8 @@ def detail(request, series, slug):
     if publication is None and may_preview(request, Publication):
         publication = queries.preview(series, slug)
         preview = publication is not None
+        if preview:
+            check_preview(request, publication)
     if publication is None:
         raise Http404("There is no such publication.")
     return render_detail(request, publication, preview=preview)

@@ -243,12 +243,15 @@ def test_editor_bulk_edits_published_items(editor_client, items, maritime):
     assert all(item.categories.exists() for item in items)
 
 
-def test_contributor_bulk_edit_skips_published_items(contributor_client, series):
+def test_contributor_bulk_edit_skips_published_items(contributor_client, contributor, series):
     published = PublicationFactory(series=series, title="Already out")
     drafts = [
-        PublicationFactory(series=series, status="draft", code=None, title=f"Draft {n}")
+        PublicationFactory(
+            series=series, status="draft", code=None, title=f"Draft {n}", created_by=contributor
+        )
         for n in range(2)
     ]
+    Tag.objects.create(name="Ports")
     response = run(
         contributor_client, PUBLICATIONS, "bulk_add_tag", [published, *drafts], name="Ports"
     )
@@ -258,6 +261,26 @@ def test_contributor_bulk_edit_skips_published_items(contributor_client, series)
     message = said(response)
     assert "to 2 items" in message
     assert "Skipped 1 item(s) you may not change: “" in message and "Already out" in message
+
+
+def test_contributor_may_not_add_a_new_tag_in_bulk(contributor_client, contributor, series):
+    drafts = [
+        PublicationFactory(
+            series=series, status="draft", code=None, title=f"Draft {n}", created_by=contributor
+        )
+        for n in range(2)
+    ]
+    Tag.objects.create(name="ASEAN")
+    response = run(contributor_client, PUBLICATIONS, "bulk_add_tag", drafts, name="Brand new")
+    assert response.status_code == 200
+    assert "There is no tag “Brand new”" in str(response.context["form"].errors)
+    assert list(Tag.objects.values_list("name", flat=True)) == ["ASEAN"]
+    assert not any(d.tags.exists() for d in drafts)
+
+    response = run(contributor_client, PUBLICATIONS, "bulk_add_tag", drafts, name="asean")
+    assert response.status_code == 302
+    assert all(list(d.tags.names()) == ["ASEAN"] for d in drafts)
+    assert Tag.objects.count() == 1
 
 
 # CSV export ---------------------------------------------------------------------------------

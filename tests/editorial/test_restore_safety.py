@@ -88,9 +88,12 @@ def complete(item, category, author="Tan Ah Kow"):
 
 
 def test_contributor_restoring_own_draft_from_a_shared_revision_does_not_republish_another(
-    editor, editor_client, contributor_client, maritime
+    editor, editor_client, contributor, contributor_client, maritime
 ):
-    draft = complete(PublicationFactory(status="draft", code=None, published_at=None), maritime)
+    draft = complete(
+        PublicationFactory(status="draft", code=None, published_at=None, created_by=contributor),
+        maritime,
+    )
     public = complete(PublicationFactory(title="Public item"), maritime, author="Bo Second")
     revision = shared_revision(editor, draft, public)
     withdraw(editor_client, public)

@@ -1,0 +1,55 @@
+"""Give items saved before their author was recorded the author of their first revision.
+
+A contributor may edit only their own drafts (and those shared with them); an item whose
+author is unknown is left to the editors. Where the history knows who first saved the item,
+that person is its author.
+"""
+
+from django.db import migrations
+
+OWNED = [
+    ("publications", "publication"),
+    ("events", "event"),
+    ("newsroom", "mediaitem"),
+]
+
+
+def owners_from_history(apps, schema_editor):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Version = apps.get_model("reversion", "Version")
+    db = schema_editor.connection.alias
+    for app_label, model_name in OWNED:
+        model = apps.get_model(app_label, model_name)
+        content_type = ContentType.objects.db_manager(db).filter(
+            app_label=app_label, model=model_name
+        )
+        if not content_type.exists():
+            continue  # a new database: nothing was saved yet
+        unknown = model.objects.using(db).filter(created_by__isnull=True)
+        for pk in unknown.values_list("pk", flat=True).iterator():
+            first = (
+                Version.objects.using(db)
+                .filter(
+                    content_type__in=content_type,
+                    object_id=str(pk),
+                    revision__user__isnull=False,
+                )
+                .order_by("revision__date_created", "pk")
+                .values_list("revision__user", flat=True)
+                .first()
+            )
+            if first is not None:
+                model.objects.using(db).filter(pk=pk).update(created_by=first)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("editorial", "0002_share_links"),
+        ("publications", "0005_co_editors"),
+        ("events", "0003_co_editors"),
+        ("newsroom", "0003_co_editors"),
+        ("reversion", "0002_add_index_on_version_for_content_type_and_db"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(owners_from_history, migrations.RunPython.noop)]
