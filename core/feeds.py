@@ -8,12 +8,21 @@ it where a reader takes HTML, so that it shows as typed. Atom titles and subtitl
 without a ``type``, which makes them text that readers show literally, and are left alone.
 """
 
+import re
+
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
+#: Characters XML 1.0 cannot carry: Django refuses to write a feed holding one.
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _text(text):
+    return None if text is None else NOT_XML.sub(" ", text)
+
 
 def _html(text):
-    return None if text is None else escape(text)
+    return None if text is None else escape(_text(text))
 
 
 class TextRssFeed(Rss201rev2Feed):
@@ -25,5 +34,8 @@ class TextRssFeed(Rss201rev2Feed):
 
 
 class TextAtomFeed(Atom1Feed):
+    def __init__(self, title, link, description, **kwargs):
+        super().__init__(_text(title), link, _text(description), **kwargs)
+
     def add_item(self, title, link, description, **kwargs):
-        super().add_item(title, link, _html(description), **kwargs)
+        super().add_item(_text(title), link, _html(description), **kwargs)

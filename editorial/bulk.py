@@ -28,6 +28,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.text import capfirst, slugify
 
+from core.text import single_line
+
 from .versioning import separate_revision
 
 #: A cell starting with one of these would be run as a formula by a spreadsheet.
@@ -155,9 +157,9 @@ def _a(noun):
 
 
 def safe_cell(value):
-    """``value`` as text, made harmless for spreadsheets: a cell that would start a formula
-    (=, +, -, @) is prefixed with a quote, so it shows as typed and is never run."""
-    text = "" if value is None else str(value)
+    """``value`` as text on one line, made harmless for spreadsheets: a cell that would start a
+    formula (=, +, -, @) is prefixed with a quote, so it shows as typed and is never run."""
+    text = "" if value is None else single_line(str(value))
     if text.startswith(FORMULA_STARTS):
         return "'" + text
     return text

@@ -14,6 +14,7 @@ from icalendar import Calendar, vDuration
 from icalendar import Event as VEvent
 
 from core.site import get_site_context
+from core.text import single_line
 
 from .dates import when_text
 
@@ -35,9 +36,13 @@ def uid_host(host):
 
 def plain_text(html):
     """Rich text as plain text: one line per paragraph or list item, entities decoded."""
-    text = unescape(strip_tags(BLOCK_END.sub("\n", html or "")))
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    return "\n".join(line for line in lines if line)
+    return lines(unescape(strip_tags(BLOCK_END.sub("\n", html or ""))))
+
+
+def lines(text):
+    """``text`` with its line breaks, each line free of control characters, which a calendar
+    file cannot carry (``icalendar`` escapes line breaks only)."""
+    return "\n".join(line for line in map(single_line, text.splitlines()) if line)
 
 
 def status_prefix(event):
@@ -46,7 +51,7 @@ def status_prefix(event):
 
 
 def location(event):
-    return " | ".join(part for part in (event.venue.strip(), event.online_url) if part)
+    return " | ".join(single_line(part) for part in (event.venue, event.online_url) if part)
 
 
 def description(event, url):
@@ -58,10 +63,10 @@ def description(event, url):
         f"This event has been {event.get_status_display().lower()}."
         if event.status != "published"
         else "",
-        event.summary,
+        lines(event.summary),
         f"When: {when_text(event.start, event.end)}",
-        f"Speakers: {speakers}" if speakers else "",
-        f"Organised by {event.centre.name}" if event.centre_id else "",
+        f"Speakers: {single_line(speakers)}" if speakers else "",
+        f"Organised by {single_line(event.centre.name)}" if event.centre_id else "",
         plain_text(event.description),
         f"Details: {url}",
     ]
@@ -78,11 +83,11 @@ def component(event, absolute, host):
     vevent.add("last-modified", utc(event.updated_at))
     vevent.add("dtstart", utc(event.start))
     vevent.add("dtend", utc(event.end))
-    vevent.add("summary", status_prefix(event) + event.title)
+    vevent.add("summary", single_line(status_prefix(event) + event.title))
     vevent.add("description", description(event, url))
     if location(event):
         vevent.add("location", location(event))
-    vevent.add("url", url)
+    vevent.add("url", single_line(url))
     vevent.add("status", STATUS[event.status])
     vevent.add("categories", [event.get_kind_display()])
     if event.status == "cancelled":
@@ -97,10 +102,10 @@ def calendar(events, absolute, host, *, name, description_text=""):
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
+    cal.add("name", single_line(name))
+    cal.add("x-wr-calname", single_line(name))
     if description_text:
-        cal.add("x-wr-caldesc", description_text)
+        cal.add("x-wr-caldesc", single_line(description_text))
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())  # Outlook, Apple
     for event in events:

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from core.images import ValidatedImageField, picture, rendition
 from core.richtext import RichTextField
+from core.text import SingleLineFields
 
 FEATURE = (800, 450)
 
@@ -28,8 +29,10 @@ class EventQuerySet(models.QuerySet):
         return self.filter(end__lt=now or timezone.now()).order_by("-start", "-id")
 
 
-class Event(models.Model):
+class Event(SingleLineFields, models.Model):
     """A seminar, conference, lecture or other event organised by the school."""
+
+    single_line_fields = ("title", "venue", "summary", "image_alt")
 
     class Kind(models.TextChoices):
         SEMINAR = "seminar", "Seminar"
@@ -190,8 +193,10 @@ class Event(models.Model):
         return picture(self, "image", *FEATURE) if self.image else None
 
 
-class EventSpeaker(models.Model):
+class EventSpeaker(SingleLineFields, models.Model):
     """A speaker, chair or panellist of an event, in order: staff, or an outside guest."""
+
+    single_line_fields = ("name", "affiliation", "role")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="speakers")
     person = models.ForeignKey(

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
@@ -145,7 +146,7 @@ def event_ics(request, slug):
         lambda: ics.event_file(event, request.build_absolute_uri, host),
     )
     response = HttpResponse(content, content_type=CALENDAR_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    response["Content-Disposition"] = content_disposition_header(True, f"{event.slug}.ics")
     return response
 
 

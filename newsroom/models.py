@@ -7,6 +7,7 @@ from django.utils.functional import cached_property
 
 from core.images import ValidatedImageField, picture, rendition
 from core.richtext import RichTextField
+from core.text import SingleLineFields
 
 from . import embeds
 
@@ -31,8 +32,10 @@ class MediaItemQuerySet(models.QuerySet):
         )
 
 
-class MediaItem(models.Model):
+class MediaItem(SingleLineFields, models.Model):
     """Coverage of RSIS elsewhere, or something RSIS said: a release, a speech, a recording."""
+
+    single_line_fields = ("title", "outlet", "original_title")
 
     class Kind(models.TextChoices):
         HIGHLIGHT = "highlights", "Media Highlights"

@@ -13,6 +13,7 @@ from taggit.models import TaggedItem
 
 from core.images import ValidatedImageField, picture, rendition
 from core.richtext import RichTextField
+from core.text import SingleLineFields
 
 from .documents import ValidatedPDFField
 
@@ -21,8 +22,10 @@ RESERVED_SERIES_SLUGS = {"year", "feeds"}
 FEATURE = (800, 450)
 
 
-class Series(models.Model):
+class Series(SingleLineFields, models.Model):
     """An RSIS series, e.g. Commentaries (code prefix CO)."""
+
+    single_line_fields = ("name", "item_name", "code_prefix")
 
     name = models.CharField(max_length=200, unique=True, help_text="e.g. “Commentaries”.")
     item_name = models.CharField(
@@ -82,8 +85,10 @@ class SeriesCounter(models.Model):
         return f"{self.series.code_prefix}{self.year % 100:02d}: {self.last_number}"
 
 
-class Category(MPTTModel):
+class Category(SingleLineFields, MPTTModel):
     """A subject or region; top-level categories are the axes a list can be filtered on."""
+
+    single_line_fields = ("name",)
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, help_text="Part of the address /categories/<path>/.")
@@ -139,8 +144,10 @@ class PublicationQuerySet(models.QuerySet):
         )
 
 
-class Publication(models.Model):
+class Publication(SingleLineFields, models.Model):
     """An item of an RSIS series: a commentary, a policy report, a book..."""
+
+    single_line_fields = ("code", "title", "image_alt", "image_credit", "image_licence")
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -331,8 +338,10 @@ class HomeFeature(models.Model):
         return str(self.publication)
 
 
-class Authorship(models.Model):
+class Authorship(SingleLineFields, models.Model):
     """An author of a publication, in order: a member of staff or an outside author by name."""
+
+    single_line_fields = ("name", "affiliation")
 
     publication = models.ForeignKey(
         Publication, on_delete=models.CASCADE, related_name="authorships"

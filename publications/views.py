@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
@@ -11,6 +12,7 @@ from core.content_cache import memo
 from core.pagination import paginate
 from core.params import parse_year
 from core.previews import check_preview, may_preview, render_item_page
+from core.text import single_line
 from navigation.views import page
 
 from . import citations, queries
@@ -212,8 +214,8 @@ def cite(request, series, slug, fmt):
         raise Http404("Citations are available as .bib, .ris and .json.")
     build, content_type = CITATION_FORMATS[fmt]
     response = HttpResponse(build(publication, request.build_absolute_uri), content_type)
-    filename = f"{publication.code or publication.slug}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    filename = f"{single_line(publication.code or publication.slug)}.{fmt}"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 

@@ -7,6 +7,7 @@ from taggit.models import TagBase, TaggedItemBase
 
 from core.images import ValidatedImageField, picture, rendition
 from core.richtext import RichTextField
+from core.text import SingleLineFields
 
 RESERVED_GROUP_SLUGS = {"people"}
 THUMB = (160, 160)
@@ -70,8 +71,10 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(Q(active=True) | Exists(authored))
 
 
-class Person(models.Model):
+class Person(SingleLineFields, models.Model):
     """A member of staff, current or former. Former staff stay so their work still names them."""
+
+    single_line_fields = ("honorific", "name", "sort_name", "position")
 
     honorific = models.CharField(max_length=40, blank=True, help_text="e.g. Dr, Prof, Amb.")
     name = models.CharField(max_length=200, help_text="As printed, e.g. “Chris Cheang”.")

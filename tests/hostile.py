@@ -74,3 +74,18 @@ def assert_feed_shows_as_typed(content, texts):
         assert any(text in title for title in titles), (text, titles)
         assert any(text in summary for summary in summaries), (text, summaries)
     return parsed
+
+
+#: Every control character, line breaks included, around words.
+CONTROL = "One\r\nTwo\rThree\nFour\tFive\x00Six\x07Seven\x1bEight\x7fNine\x0bTen\x85Eleven\u2028End"
+#: The same, as a database stores it: PostgreSQL refuses NUL in text, so another stands in.
+STORABLE_CONTROL = CONTROL.replace("\x00", "\x01")
+CONTROL_CHARACTERS = {chr(n) for n in [*range(32), *range(127, 160)]} | {"\u2028", "\u2029"}
+
+
+def assert_lines_clean(text, *, line_end="\r\n"):
+    """Each line of ``text`` ends with ``line_end`` and holds no other control character
+    (tabs aside, which the formats allow)."""
+    assert text.endswith(line_end), repr(text[-20:])
+    for line in text[: -len(line_end)].split(line_end):
+        assert not (set(line) & CONTROL_CHARACTERS) - {"\t"}, repr(line)

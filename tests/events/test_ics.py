@@ -7,6 +7,7 @@ from icalendar import Calendar
 
 from tests.events.conftest import at
 from tests.factories import EventFactory, EventSpeakerFactory
+from tests.hostile import CONTROL, CONTROL_CHARACTERS, STORABLE_CONTROL, assert_lines_clean
 
 UTC = datetime.UTC
 
@@ -110,3 +111,30 @@ def test_online_event_location_is_its_link(visitor, clock, site_facts):
     EventFactory(slug="webinar", venue="", online_url="https://example.org/live?a=1&b=2")
     [event] = parse(visitor.get("/events/webinar/event.ics")).events
     assert str(event["LOCATION"]) == "https://example.org/live?a=1&b=2"
+
+
+@pytest.mark.parametrize("saved", ["with the model", "around it"])
+def test_control_characters_never_break_calendar_files(visitor, seminar, saved):
+    hostile = {"title": CONTROL, "venue": CONTROL, "summary": CONTROL}
+    if saved == "with the model":
+        for name, value in hostile.items():
+            setattr(seminar, name, value)
+        seminar.save()
+        seminar.refresh_from_db()
+        assert not set(seminar.title) & CONTROL_CHARACTERS
+    else:
+        type(seminar).objects.filter(pk=seminar.pk).update(
+            **{name: STORABLE_CONTROL for name in hostile}
+        )
+    seminar.speakers.update(name=STORABLE_CONTROL, affiliation=STORABLE_CONTROL)
+
+    for url in ("/events/ports-and-power/event.ics", "/events/calendar.ics"):
+        response = visitor.get(url)
+        assert_lines_clean(response.content.decode())
+        [event] = parse(response).events
+        assert str(event["SUMMARY"]).startswith("One Two Three Four Five Six")
+        assert str(event["SUMMARY"]).endswith("End")
+        assert not set(str(event["SUMMARY"])) & CONTROL_CHARACTERS
+        assert not set(str(event["LOCATION"])) & CONTROL_CHARACTERS
+        assert not set(str(event["DESCRIPTION"])) & CONTROL_CHARACTERS - {"\n"}
+        assert "\r" not in response["Content-Disposition"]

@@ -8,6 +8,7 @@ import pytest
 import rispy
 
 from tests.factories import AuthorshipFactory
+from tests.hostile import CONTROL, CONTROL_CHARACTERS, STORABLE_CONTROL, assert_lines_clean
 
 
 def download(client, publication, fmt):
@@ -101,3 +102,43 @@ def test_organisation_authors_are_kept_whole(visitor, lavrov):
     assert ris["authors"] == ["Cheang, Chris", "Centre for Policy Research"]
     [item] = json.loads(download(visitor, lavrov, "json").content)
     assert item["author"][1] == {"literal": "Centre for Policy Research"}
+
+
+@pytest.mark.parametrize("saved", ["with the model", "around it"])
+def test_control_characters_never_break_citation_files(visitor, lavrov, saved):
+    hostile = {"title": CONTROL, "code": "CO\r\n21113", "synopsis": STORABLE_CONTROL}
+    if saved == "with the model":
+        for name, value in hostile.items():
+            setattr(lavrov, name, value)
+        lavrov.save()
+        lavrov.refresh_from_db()
+        assert lavrov.code == "CO 21113" and not set(lavrov.title) & CONTROL_CHARACTERS
+    else:
+        type(lavrov).objects.filter(pk=lavrov.pk).update(
+            title=STORABLE_CONTROL, code="CO\r\n21113", synopsis=STORABLE_CONTROL
+        )
+    AuthorshipFactory(publication=lavrov, person=None, name=CONTROL, order=3)
+    lavrov.tags.add(STORABLE_CONTROL)
+
+    bib = download(visitor, lavrov, "bib")
+    text = bib.content.decode()
+    assert_lines_clean(text, line_end="\n")
+    library = bibtexparser.parse_string(text)
+    assert library.failed_blocks == []
+    [entry] = library.entries
+    assert entry["title"] == "{One Two Three Four Five Six Seven Eight Nine Ten Eleven End}"
+    assert entry["year"] == "2021" and entry["url"].startswith("http://testserver/")
+
+    ris = download(visitor, lavrov, "ris")
+    assert_lines_clean(ris.content.decode())
+    [record] = rispy.loads(ris.content.decode())
+    assert record["title"] == "One Two Three Four Five Six Seven Eight Nine Ten Eleven End"
+    assert record["urls"][0].startswith("http://testserver/")
+
+    [item] = json.loads(download(visitor, lavrov, "json").content)
+    assert item["title"] == (STORABLE_CONTROL if saved == "around it" else lavrov.title)
+
+    for response in (bib, ris):
+        disposition = response["Content-Disposition"]
+        assert disposition.startswith("attachment; filename")
+        assert not set(disposition) & CONTROL_CHARACTERS
