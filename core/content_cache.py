@@ -6,9 +6,11 @@ fragments) are stored under the current generation, both in the shared cache and
 process's memory, so a warm request costs one small cache read and no database query. Whole
 anonymous pages are cached the same way by ``core.middleware.PageCacheMiddleware``.
 
-While the shared cache cannot be reached there is no generation (``None``): nothing is kept or
-reused and every value is built from the database. When it answers again a new generation
-starts, because changes made meanwhile could not be announced through it.
+While the shared cache cannot be reached, each process makes do with a generation of its own
+(``_outage_generation``): renewed by every change this process makes and at least every
+``OUTAGE_GENERATION_SECONDS``, so this process's memory still serves repeated requests and a
+change made by another process shows within that time. When the shared cache answers again a
+new shared generation starts, because changes made meanwhile could not be announced through it.
 """
 
 import hashlib
@@ -26,9 +28,11 @@ from . import redis_cache
 GENERATION_KEY = "content:generation"
 SHARED_TIMEOUT = 24 * 60 * 60
 LOCAL_LIMIT = 2048
+OUTAGE_GENERATION_SECONDS = 10
 
 _local = OrderedDict()
 _deadline_providers = []
+_outage = {"token": None, "ends": 0.0}
 request_generation = ContextVar("request_generation", default=None)
 
 
@@ -51,15 +55,14 @@ def current_generation():
 
 
 def checked(generation):
-    """``generation`` if it is still current, else a new one (it is missing or its time is up).
-
-    ``None`` when the shared cache cannot be reached.
-    """
+    """``generation`` if it is still current, else a new one (it is missing or its time is up)."""
     if generation is None:
+        if not _shared_cache_available():
+            return _outage_generation()
         cache.add(GENERATION_KEY, _make_generation(), None)
         generation = cache.get(GENERATION_KEY)
         if generation is None:
-            return None
+            return _outage_generation()
     token, _, ends = generation.partition("@")
     if ends and float(ends) <= time.time():
         # Every process that sees the end makes the same successor, so they agree at once.
@@ -81,9 +84,24 @@ def bump_generation(**kwargs):
 def _new_generation(token=None):
     generation = _make_generation(token)
     cache.set(GENERATION_KEY, generation, None)
+    if not _shared_cache_available():
+        generation = _outage_generation(renew=True)
     if request_generation.get() is not None:
         request_generation.set(generation)
     return generation
+
+
+def _shared_cache_available():
+    """False while the shared cache is known to be unreachable (see ``core.redis_cache``)."""
+    return getattr(cache, "available", True)
+
+
+def _outage_generation(*, renew=False):
+    """This process's own generation while the shared cache is unreachable (see above)."""
+    now = time.monotonic()
+    if renew or _outage["token"] is None or now >= _outage["ends"]:
+        _outage.update(token=f"local-{uuid.uuid4().hex}", ends=now + OUTAGE_GENERATION_SECONDS)
+    return _outage["token"]
 
 
 def _make_generation(token=None):
@@ -99,8 +117,6 @@ def memo(name, build):
     A ``None`` result is not kept (so unknown addresses cost a query, not cache space).
     """
     generation = current_generation()
-    if generation is None:
-        return build()
     local_key = (name, generation)
     if local_key in _local:
         _local.move_to_end(local_key)

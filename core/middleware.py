@@ -46,7 +46,7 @@ class PageCacheMiddleware:
             if entry is not None:
                 return self.rebuild(entry)
             response = self.get_response(request)
-            if generation is not None and self.cacheable_response(response):
+            if self.cacheable_response(response):
                 response["X-Page-Cache"] = "miss"
                 self.store(key, generation, response)
             return response
