@@ -18,7 +18,7 @@ from django.utils.html import format_html
 
 from . import ownership
 from .roles import PUBLISHABLE
-from .versioning import HistoryAdmin
+from .versioning import HistoryAdmin, state_before_restore
 
 #: Statuses a contributor may give an item; every other one is an editor's decision.
 CONTRIBUTOR_STATUSES = ("draft", "review")
@@ -177,7 +177,15 @@ class EditorialAdmin(HistoryAdmin):
             fields.append("published")
         if not self.may_share_with_colleagues(request, obj):
             fields.append("co_editors")
+        if obj is not None and state_before_restore(request, obj) == (True, None):
+            fields.append(self.state_field)  # a recovered item is saved as a draft
         return fields
+
+    def prepare_recovery(self, obj):
+        """A deleted item comes back as a draft, whatever it was: an editor looks at it again
+        and publishes it (a publication keeps its series code)."""
+        setattr(obj, self.state_field, False if self.state_field == "published" else "draft")
+        return " as a draft"
 
     def save_model(self, request, obj, form, change):
         if not change and hasattr(obj, "created_by_id") and obj.created_by_id is None:

@@ -9,6 +9,12 @@ def _sync_roles(sender, apps=None, **kwargs):
     sync_roles(apps, verbosity=0)
 
 
+def _link_content_types(sender, using="default", **kwargs):
+    from .versioning import create_link_content_types
+
+    create_link_content_types(using)
+
+
 class EditorialConfig(AppConfig):
     """The back office's workflow: roles, revisions, previews and share links, the dashboard."""
 
@@ -18,6 +24,10 @@ class EditorialConfig(AppConfig):
     def ready(self):
         # Models added after the roles' migration get their permissions in the roles at once.
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="editorial_sync_roles")
+        # The "related" links kept with a deleted item, to come back when it is recovered.
+        post_migrate.connect(
+            _link_content_types, sender=self, dispatch_uid="editorial_link_content_types"
+        )
         # Which models keep a history of their versions, and the "Activity" list of changes.
         from . import audit, versioning
 

@@ -3,9 +3,11 @@
 Every save through the admin stores a copy of the item (and of the rows edited with it: authors,
 speakers, tags, group memberships) with who made it and when. From an item's "History" page an
 editor can compare two versions and restore one; from a list's "Recover deleted ..." page they
-can bring back a deleted item with everything that was saved with it. A restore brings back the
-item of the page only (never other items stored in the same revision), obeys the roles, and
-never changes a publication's series code.
+can bring back a deleted item with everything that was saved with it, and with what pointed to
+it from elsewhere (its home-page feature, other items' "related" links). A restore brings back
+the item of the page only (never other items stored in the same revision), obeys the roles, and
+never changes a publication's series code; a recovered publication, event or media item comes
+back as a draft.
 
 All the models are registered here, in one place, by ``register_models()`` (called when the
 site starts). Versions are stored in the "checked-json" format defined below: ordinary JSON, read
@@ -87,6 +89,22 @@ VERSIONED = {
     "library.Document": {},
     # The tag links of publications, stored with them (the tags themselves are shared).
     "taggit.TaggedItem": {},
+    # The "related" links between items, stored when one end is deleted (below).
+    "publications.Publication_related": {},
+    "events.Event_related_publications": {},
+}
+
+#: Rows of other items that point to an item and go when it is deleted: its place on the home
+#: page, the "related" links other publications and events have to it. They are stored with
+#: the deletion and come back when the item is recovered, as ``(model label, field pointing to
+#: the item)``. Restoring an old version of an item that still exists never touches them: they
+#: are the other items' and the home page's, not the item's.
+RECOVERED_WITH = {
+    "publications.Publication": [
+        ("publications.HomeFeature", "publication"),
+        ("publications.Publication_related", "to_publication"),
+        ("events.Event_related_publications", "publication"),
+    ],
 }
 
 
@@ -131,9 +149,9 @@ def Deserializer(stream_or_string, **options):  # noqa: N802 (the name Django lo
 class CheckedVersion(DeserializedObject):
     """An old version about to be written back to the database.
 
-    Before writing, every item it points to must still exist: a link to a deleted tag is left
-    out, and a missing author, parent or series stops the restore with a message (instead of a
-    broken row). Links to deleted categories or people are dropped from many-to-many fields.
+    Before writing, every item it points to must still exist: a link to a deleted tag or item is
+    left out, and a missing author, parent or series stops the restore with a message (instead
+    of a broken row). Links to deleted categories or people are dropped from many-to-many fields.
     Menu items and categories are put back in the tree with the tree code.
     """
 
@@ -141,8 +159,8 @@ class CheckedVersion(DeserializedObject):
         obj = self.object
         missing = _missing_target(obj, using)
         if missing is not None:
-            if isinstance(obj, TaggedItemBase) and missing.name == "tag":
-                return  # the tag itself was deleted since: the item comes back without it
+            if _is_link(obj, missing):
+                return  # the other end was deleted since: the item comes back without the link
             raise ObjectDoesNotExist(f"{obj}: its {missing.verbose_name} has been deleted.")
         if self.m2m_data:
             self.m2m_data = _existing_m2m(obj, self.m2m_data, using)
@@ -153,6 +171,14 @@ class CheckedVersion(DeserializedObject):
         after_restore = AFTER_RESTORE.get(obj._meta.label)
         if after_restore is not None:
             after_restore(obj, using)
+
+
+def _is_link(obj, missing):
+    """Whether ``obj`` is only a link (a tag link, a row of a many-to-many table) whose end
+    ``missing`` is gone, so that leaving it out loses nothing else."""
+    if isinstance(obj, TaggedItemBase):
+        return missing.name == "tag"
+    return bool(obj._meta.auto_created)
 
 
 def _reclaim_code(publication, using):
@@ -417,7 +443,8 @@ def restore_item(version, current):
 
     ``current``: the item as it is now, or None if it was deleted. Rows that are part of the
     item now but were not then (an author added since) are deleted, as the old version had
-    none of them. Fields listed in ``KEPT_ON_RESTORE`` keep their present value.
+    none of them. Fields listed in ``KEPT_ON_RESTORE`` keep their present value. A deleted item
+    also gets back the rows of other items that pointed to it (``RECOVERED_WITH``).
     """
     owned = owned_versions(version, with_descendants=current is None)
     if current is not None:
@@ -437,6 +464,49 @@ def restore_item(version, current):
                 collector.collect(rows)
             collector.delete()
     _revert_each(owned)
+    if current is None:
+        _revert_each(_pointing_versions(version))
+
+
+def create_link_content_types(using="default"):
+    """Give the many-to-many tables of ``RECOVERED_WITH`` the content type their stored rows
+    need (Django makes them only for ordinary models). Run after every migrate and after a
+    test database is flushed, so that a type is never made inside a request that is then
+    rolled back, which would leave its number remembered but not kept."""
+    for links in RECOVERED_WITH.values():
+        for label, _field_name in links:
+            try:
+                model = apps.get_model(label)
+            except LookupError:  # an app that is not installed
+                continue
+            if model._meta.auto_created:
+                ContentType.objects.db_manager(using).get_for_model(model)
+
+
+def rows_pointing_to(obj):
+    """The rows of ``RECOVERED_WITH`` that point to ``obj`` now."""
+    for label, field_name in RECOVERED_WITH.get(obj._meta.label, ()):
+        model = apps.get_model(label)
+        yield from model._base_manager.filter(**{field_name: obj.pk})
+
+
+def _pointing_versions(version):
+    """The versions of ``RECOVERED_WITH`` rows stored in ``version``'s revision (its deletion)
+    that point to its item."""
+    found = []
+    content_types = ContentType.objects.db_manager(version.db)
+    for label, field_name in RECOVERED_WITH.get(version._model._meta.label, ()):
+        model = apps.get_model(label)
+        attname = model._meta.get_field(field_name).attname
+        stored = version.revision.version_set.filter(
+            db=version.db, content_type=content_types.get_for_model(model)
+        )
+        found += [
+            candidate
+            for candidate in stored
+            if str(getattr(candidate._object_version.object, attname)) == str(version.object_id)
+        ]
+    return found
 
 
 def keep_fields_on_restore(version, current):
@@ -507,13 +577,16 @@ class HistoryAdmin(OfferedActionsOnly, VersionAdmin):
         """Store each item as it is now, one revision each, so each can be recovered alone.
 
         The items deleted with a tree node (the pages under a menu item) are stored with it and
-        come back with it. A deletion from the list (several items at once) still stores each
-        item in a revision of its own."""
+        come back with it, as do the rows of other items that pointed to it (its home-page
+        feature, the "related" links to it). A deletion from the list (several items at once)
+        still stores each item in a revision of its own."""
         from reversion import add_to_revision
 
         for obj in objects:
             with separate_revision(request.user, "Deleted."):
                 add_to_revision(obj)
+                for row in rows_pointing_to(obj):
+                    add_to_revision(row)
                 if isinstance(obj, MPTTModel):
                     for descendant in obj.get_descendants():
                         add_to_revision(descendant)
@@ -578,6 +651,8 @@ class HistoryAdmin(OfferedActionsOnly, VersionAdmin):
         keep_fields_on_restore(version, current)
         if not self.has_change_permission(request, version._object_version.object):
             raise PermissionDenied("You may not restore this version of the item.")
+        if current is None:
+            recovered_as = self.prepare_recovery(version._object_version.object)
         # The checks made when the form is saved compare with the item as it was before.
         remember_state_before_restore(request, model, version.object_id, current)
 
@@ -595,7 +670,10 @@ class HistoryAdmin(OfferedActionsOnly, VersionAdmin):
                     )
                     if request.method == "POST" and response.status_code == 302:
                         date = localize(template_localtime(version.revision.date_created))
-                        set_comment(f"Reverted to previous version, saved on {date}")
+                        if current is None:
+                            set_comment(f"Recovered{recovered_as} from the version of {date}")
+                        else:
+                            set_comment(f"Reverted to previous version, saved on {date}")
                     elif response.status_code == 200:
                         # The page (or the form with its errors) is shown; nothing is kept.
                         response.template_name = template_name
@@ -610,6 +688,11 @@ class HistoryAdmin(OfferedActionsOnly, VersionAdmin):
         except _ShownOnly as shown:
             return shown.response
         return response
+
+    def prepare_recovery(self, obj):
+        """Put right a deleted item about to come back; returns how it comes back, for its
+        history (e.g. " as a draft"). Nothing to do by default."""
+        return ""
 
     def _guarded(self, request, view, *args):
         try:

@@ -358,7 +358,9 @@ def test_recovering_a_deleted_item_from_a_version_before_publication_takes_back_
     assert IssuedCode.objects.get(code=code).publication_id == pk
 
 
-def test_recovering_a_deleted_published_item_takes_back_its_code(editor_client, series, maritime):
+def test_recovering_a_deleted_published_item_takes_back_its_code_as_a_draft(
+    editor_client, series, maritime
+):
     item = complete(
         PublicationFactory(series=series, status="draft", code=None, published_at=None), maritime
     )
@@ -373,7 +375,7 @@ def test_recovering_a_deleted_published_item_takes_back_its_code(editor_client, 
 
     assert response.status_code == 302
     recovered = Publication.objects.get(pk=pk)
-    assert (recovered.status, recovered.code) == ("published", code)
+    assert (recovered.status, recovered.code) == ("draft", code)
     assert IssuedCode.objects.get(code=code).publication_id == pk
 
 
