@@ -638,13 +638,18 @@ def missed_targets(results: list[ConfigResult]) -> list[tuple[str, str, float]]:
     ]
 
 
-def write_report(path: Path, section: str) -> None:
-    """Replace the generated section of the Markdown file, keeping everything else."""
+def write_report(
+    path: Path, section: str, start_marker: str = START_MARKER, end_marker: str = END_MARKER
+) -> None:
+    """Replace the generated section of the Markdown file, keeping everything else.
+
+    ``section`` starts with ``start_marker`` and ends with ``end_marker``.
+    """
     if path.exists():
         text = path.read_text()
-        start, end = text.find(START_MARKER), text.find(END_MARKER)
+        start, end = text.find(start_marker), text.find(end_marker)
         if start != -1 and end > start:
-            rest = text[end + len(END_MARKER) :].lstrip("\n")
+            rest = text[end + len(end_marker) :].lstrip("\n")
             text = text[:start] + section + ("\n" + rest if rest else "")
         else:
             text = text.rstrip("\n") + "\n\n" + section
