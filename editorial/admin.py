@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html
+from taggit.managers import TaggableManager
 
 from . import ownership
 from .roles import PUBLISHABLE
@@ -97,6 +98,44 @@ class EditorialAdmin(HistoryAdmin):
             or self.has_publish_permission(request)
             or ownership.is_author(request.user, obj)
         )
+
+    # Tags ------------------------------------------------------------------------------
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """For someone who may not add tags (a contributor), the form's tag boxes take only
+        existing tags, as the bulk "Add a tag" action does."""
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        closed = [
+            field
+            for field in self.model._meta.get_fields()
+            if isinstance(field, TaggableManager)
+            and field.name in form_class.base_fields
+            and not tags.may_add_tags(request.user, field.remote_field.model)
+        ]
+        if not closed:
+            return form_class
+
+        class ExistingTagsForm(form_class):
+            def clean(self):
+                cleaned = super().clean()
+                for field in closed:
+                    names = cleaned.get(field.name)
+                    if not names:
+                        continue
+                    known, unknown = tags.existing_tags(field.remote_field.model, names)
+                    if unknown:
+                        missing = ", ".join(f"“{name}”" for name in unknown)
+                        self.add_error(
+                            field.name,
+                            f"There is no tag {missing}. Choose existing tags: only editors "
+                            "add new ones.",
+                        )
+                    else:
+                        cleaned[field.name] = known
+                return cleaned
+
+        ExistingTagsForm.__name__ = form_class.__name__
+        return ExistingTagsForm
 
     # Whose items are listed ------------------------------------------------------------
 

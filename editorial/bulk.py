@@ -30,6 +30,7 @@ from django.utils.text import capfirst, slugify
 
 from core.text import single_line
 
+from .tags import may_add_tags
 from .versioning import separate_revision
 
 #: A cell starting with one of these would be run as a formula by a spreadsheet.
@@ -286,10 +287,9 @@ class BulkEditMixin:
     def bulk_add_tag(self, request, queryset):
         field = self.model._meta.get_field(self.bulk_tag_field)
         tag_model = field.remote_field.model
-        opts = tag_model._meta
         form_args = {
             "tags": tag_model.objects.all(),
-            "may_add": request.user.has_perm(f"{opts.app_label}.add_{opts.model_name}"),
+            "may_add": may_add_tags(request.user, tag_model),
         }
         if "apply" in request.POST:
             form = TagForm(request.POST, **form_args)

@@ -24,6 +24,25 @@ from core.content_cache import bump_generation
 from .actions import OfferedActionsOnly
 
 
+def may_add_tags(user, tag_model):
+    opts = tag_model._meta
+    return user.has_perm(f"{opts.app_label}.add_{opts.model_name}")
+
+
+def existing_tags(tag_model, names):
+    """``names`` written as the existing tags spell them (capitals aside), and the names
+    no tag has: who may not add tags may only choose among those the editors keep."""
+    lowered = {name.lower() for name in names}
+    known = {
+        tag.name.lower(): tag.name
+        for tag in tag_model.objects.annotate(lowered=Lower("name")).filter(lowered__in=lowered)
+    }
+    return (
+        [known[name.lower()] for name in names if name.lower() in known],
+        [name for name in names if name.lower() not in known],
+    )
+
+
 class DuplicateFilter(admin.SimpleListFilter):
     title = "possible duplicates"
     parameter_name = "duplicates"

@@ -202,3 +202,33 @@ def test_dashboard_lists_only_what_a_contributor_may_open(
     assert [row.title for row in panels["Awaiting review"]["rows"]] == ["My draft"]
     panels = {p["title"]: p for p in editor_client.get("/admin/").context["dashboard"]}
     assert {row.title for row in panels["Awaiting review"]["rows"]} == {"My draft", "Their review"}
+
+
+def test_contributor_may_only_choose_existing_tags_in_the_form(contributor_client, mine):
+    from taggit.models import Tag
+
+    Tag.objects.create(name="ASEAN", slug="asean")
+    url = admin_url(mine, "change", mine.pk)
+
+    refused = contributor_client.post(
+        url, changeform_data(contributor_client.get(url), tags="asean, Brand New Tag")
+    )
+    assert refused.status_code == 200
+    assert "There is no tag “Brand New Tag”" in refused.content.decode()
+    assert not Tag.objects.filter(name__iexact="brand new tag").exists()
+
+    saved = contributor_client.post(url, changeform_data(contributor_client.get(url), tags="asean"))
+    assert saved.status_code == 302
+    assert [tag.name for tag in mine.tags.all()] == ["ASEAN"]
+    assert Tag.objects.filter(name__iexact="asean").count() == 1
+
+
+def test_editors_may_add_new_tags_in_the_form(editor_client, mine):
+    from taggit.models import Tag
+
+    url = admin_url(mine, "change", mine.pk)
+    data = changeform_data(editor_client.get(url), tags="Brand New Tag, Another")
+    saved = editor_client.post(url, data)
+
+    assert saved.status_code == 302
+    assert set(Tag.objects.values_list("name", flat=True)) == {"Brand New Tag", "Another"}
