@@ -33,18 +33,20 @@ def media_file(request, path):
         if not default_storage.exists(name):
             raise Http404("No such file.")
         modified = default_storage.get_modified_time(name)
+        opened = default_storage.open(name)  # a folder cannot be opened: 404, not 500
     except (SuspiciousFileOperation, NotImplementedError, OSError, ValueError) as error:
         raise Http404("No such file.") from error
 
     last_modified = http_date(modified.timestamp())
     since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
     if since is not None and int(modified.timestamp()) <= since:
+        opened.close()
         return safe_headers(HttpResponseNotModified(), last_modified)
 
     content_type, _ = mimetypes.guess_type(name)
     content_type = content_type or "application/octet-stream"
     response = FileResponse(
-        default_storage.open(name),
+        opened,
         content_type=content_type,
         as_attachment=content_type not in INLINE_TYPES,
         filename=posixpath.basename(name),

@@ -82,6 +82,7 @@ def test_an_unchanged_file_answers_304(client, files):
         "/media-files/people/photo.jpg%00.html",
         "/media-files//etc/passwd",
         "/media-files/people/",
+        "/media-files/people",
     ],
 )
 def test_unknown_or_escaping_paths_are_not_found(client, files, path):
@@ -90,3 +91,20 @@ def test_unknown_or_escaping_paths_are_not_found(client, files, path):
 
 def test_only_reading_is_allowed(client, files):
     assert client.post(f"/media-files/{files['people/photo.jpg']}").status_code == 405
+
+
+def test_folders_on_disk_are_not_found(client, settings, tmp_path):
+    """Production keeps uploads on the disk, where a folder exists but cannot be read."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    (tmp_path / "people").mkdir()
+    (tmp_path / "people" / "photo.jpg").write_bytes(jpeg_bytes())
+
+    assert client.get("/media-files/people/photo.jpg").status_code == 200
+    assert client.get("/media-files/people").status_code == 404
+    assert client.get("/media-files/people/").status_code == 404
