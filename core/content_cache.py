@@ -9,8 +9,9 @@ anonymous pages are cached the same way by ``core.middleware.PageCacheMiddleware
 While the shared cache cannot be reached, each process makes do with a generation of its own
 (``_outage_generation``): renewed by every change this process makes and at least every
 ``OUTAGE_GENERATION_SECONDS``, so this process's memory still serves repeated requests and a
-change made by another process shows within that time. When the shared cache answers again a
-new shared generation starts, because changes made meanwhile could not be announced through it.
+change made by another process shows within that time. When the shared cache answers again,
+a process that changed content meanwhile starts a new shared generation, because its changes
+could not be announced through it.
 """
 
 import hashlib
@@ -32,7 +33,7 @@ OUTAGE_GENERATION_SECONDS = 10
 
 _local = OrderedDict()
 _deadline_providers = []
-_outage = {"token": None, "ends": 0.0}
+_outage = {"token": None, "ends": 0.0, "missed": False}
 request_generation = ContextVar("request_generation", default=None)
 
 
@@ -85,6 +86,8 @@ def _new_generation(token=None):
     generation = _make_generation(token)
     cache.set(GENERATION_KEY, generation, None)
     if not _shared_cache_available():
+        # Not announced to the other processes: announce it when the cache is back.
+        _outage["missed"] = True
         generation = _outage_generation(renew=True)
     if request_generation.get() is not None:
         request_generation.set(generation)
@@ -135,7 +138,15 @@ def memo(name, build):
     return value
 
 
-redis_cache.on_recovery(_new_generation)
+def _after_outage():
+    """Start a new shared generation if this process changed content while the cache was away
+    (the others kept the old one meanwhile, and Redis may still hold pages made before)."""
+    if _outage["missed"]:
+        _outage["missed"] = False
+        _new_generation()
+
+
+redis_cache.on_recovery(_after_outage)
 
 
 def watch(*models):

@@ -11,7 +11,8 @@ Two changes to the stock backend:
   are built from the database) instead of failing them, and does not cost each request a
   connection timeout. The next call after that pings Redis; when it answers, one message says
   so and the callbacks given to ``on_recovery`` run (the content generation uses this to
-  start afresh, since changes made during the outage could not be announced through the cache).
+  announce the changes this process made during the outage). The circuit is kept per Redis
+  address for the whole process, whatever thread or backend object meets the outage.
 """
 
 import functools
@@ -21,15 +22,31 @@ import time
 
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
-UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+# Refused or timed-out connections, and a Redis that answers but cannot serve (loading, read
+# only after a fail-over, out of memory): all are an outage as far as the site is concerned.
+UNREACHABLE = (RedisError, OSError)
 RETRY_SECONDS = 5.0
 
 _recovery_callbacks = []
+_circuits = {}
+_circuits_lock = threading.Lock()
+
+
+class Circuit:
+    """Whether the Redis at one address is known to be away, and until when not to try it."""
+
+    def __init__(self):
+        self.down_until = 0.0
+        self.lock = threading.Lock()
+
+
+def _circuit(servers):
+    with _circuits_lock:
+        return _circuits.setdefault(tuple(servers), Circuit())
 
 
 def on_recovery(callback):
@@ -57,8 +74,8 @@ def _tolerant(fallback):
         @functools.wraps(method)
         def wrapper(self, *args, **kwargs):
             try:
-                if self._down_until:
-                    if time.monotonic() < self._down_until:
+                if self._circuit.down_until:
+                    if time.monotonic() < self._circuit.down_until:
                         return fallback(*args, **kwargs)
                     self._try_again()
                 return method(self, *args, **kwargs)
@@ -101,18 +118,19 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
-        self._down_until = 0.0
-        self._state_lock = threading.Lock()
+        self._circuit = _circuit(self._servers)
 
     @property
     def available(self):
         """False while the circuit is open (Redis failed within the last ``RETRY_SECONDS``)."""
-        return not (self._down_until and time.monotonic() < self._down_until)
+        down_until = self._circuit.down_until
+        return not (down_until and time.monotonic() < down_until)
 
     def _went_down(self, error):
-        with self._state_lock:
-            first = not self._down_until
-            self._down_until = time.monotonic() + RETRY_SECONDS
+        circuit = self._circuit
+        with circuit.lock:
+            first = not circuit.down_until
+            circuit.down_until = time.monotonic() + RETRY_SECONDS
         if first:
             logger.warning(
                 "The cache at %s is unreachable (%s); serving from the database until it is back.",
@@ -124,10 +142,11 @@ class RedisCache(DjangoRedisCache):
         """Ping Redis after an outage; if it answers, close the circuit and run the callbacks
         before the call that found it back, so that call already sees their effect."""
         self._cache.get_client(write=True).ping()
-        with self._state_lock:
-            if not self._down_until:
+        circuit = self._circuit
+        with circuit.lock:
+            if not circuit.down_until:
                 return
-            self._down_until = 0.0
+            circuit.down_until = 0.0
         logger.warning("The cache at %s is reachable again.", ",".join(self._servers))
         for callback in _recovery_callbacks:
             callback()

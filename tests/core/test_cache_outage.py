@@ -39,7 +39,8 @@ def redis_site(redis_server, settings, monkeypatch):
     }
     settings.PAGE_CACHE_SECONDS = 300
     monkeypatch.setattr(redis_cache, "RETRY_SECONDS", 0.3)
-    monkeypatch.setitem(content_cache._outage, "token", None)  # no outage left by another test
+    # No outage left behind by another test.
+    monkeypatch.setattr(content_cache, "_outage", {"token": None, "ends": 0.0, "missed": False})
     return redis_server
 
 
@@ -92,7 +93,7 @@ def test_pages_answer_while_redis_is_down_and_the_cache_comes_back_by_itself(
 
 
 def test_changes_made_during_an_outage_are_not_hidden_by_what_redis_kept(
-    redis_site, item, visitor, editor_client
+    redis_site, item, visitor, editor_client, caplog
 ):
     """Redis unreachable but not restarted (a network fault): it still holds the old pages."""
     detail = item.get_absolute_url()
@@ -110,6 +111,23 @@ def test_changes_made_during_an_outage_are_not_hidden_by_what_redis_kept(
     assert page.status_code == 200
     assert "Corrected during the fault." in page.content.decode()
     assert cache.get(GENERATION_KEY) != old_generation
+    assert any("unreachable" in message for message in outage_messages(caplog))
+
+
+def test_a_blip_without_changes_keeps_the_shared_generation(redis_site, item, visitor, caplog):
+    """Nothing was changed while Redis did not answer: the pages Redis holds are still right."""
+    detail = item.get_absolute_url()
+    visitor.get(detail)
+    generation = cache.get(GENERATION_KEY)
+
+    redis_site.command("CLIENT", "PAUSE", "700", "ALL")
+    assert visitor.get(detail).status_code == 200
+    time.sleep(1.1)
+
+    assert visitor.get(detail)["X-Page-Cache"] == "hit"
+    assert cache.get(GENERATION_KEY) == generation
+    messages = outage_messages(caplog)
+    assert "unreachable" in messages[0] and "reachable again" in messages[-1]
 
 
 def test_changes_made_elsewhere_during_an_outage_show_within_the_local_generations_life(

@@ -111,11 +111,11 @@ def test_a_logged_out_staff_session_gets_the_cached_page(staff_client, about_sec
     assert staff_client.get("/about-rsis/introduction/")["X-Page-Cache"] == "hit"
 
 
-def test_checking_the_staff_session_costs_one_query(
+def test_a_staff_request_reads_its_session_and_user_once(
     staff_client, about_section, page_cache, django_assert_max_num_queries
 ):
     staff_client.get("/about-rsis/introduction/")
-    with django_assert_max_num_queries(2):  # the session twice, the user once
+    with django_assert_max_num_queries(2):
         response = staff_client.get("/about-rsis/introduction/")
 
     assert response.status_code == 200
