@@ -25,17 +25,28 @@ def _html(text):
     return None if text is None else escape(_text(text))
 
 
+def _plain(kwargs):
+    """The other texts of a feed or item (subtitle, author's name, categories...) without
+    characters XML cannot carry: a stray one would fail the whole feed."""
+    for key, value in kwargs.items():
+        if isinstance(value, str) and not key.endswith(("link", "url", "guid")):
+            kwargs[key] = _text(value)
+        elif key == "categories" and value:
+            kwargs[key] = [_text(str(category)) for category in value]
+    return kwargs
+
+
 class TextRssFeed(Rss201rev2Feed):
     def __init__(self, title, link, description, **kwargs):
-        super().__init__(_html(title), link, _html(description), **kwargs)
+        super().__init__(_html(title), link, _html(description), **_plain(kwargs))
 
     def add_item(self, title, link, description, **kwargs):
-        super().add_item(_html(title), link, _html(description), **kwargs)
+        super().add_item(_html(title), link, _html(description), **_plain(kwargs))
 
 
 class TextAtomFeed(Atom1Feed):
     def __init__(self, title, link, description, **kwargs):
-        super().__init__(_text(title), link, _text(description), **kwargs)
+        super().__init__(_text(title), link, _text(description), **_plain(kwargs))
 
     def add_item(self, title, link, description, **kwargs):
-        super().add_item(_text(title), link, _html(description), **kwargs)
+        super().add_item(_text(title), link, _html(description), **_plain(kwargs))

@@ -126,3 +126,21 @@ def test_feeds_show_markup_in_titles_and_synopses_as_typed(visitor, three, url, 
 
     assert response.status_code == 200
     assert_feed_shows_as_typed(response.content, HOSTILE)
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_control_characters_in_names_saved_around_the_model_do_not_break_feeds(
+    visitor, lavrov, author, kind
+):
+    from publications.models import Series
+    from staff.models import Person
+
+    Person.objects.filter(pk=author.pk).update(name="Chris\x01Cheang")
+    Series.objects.filter(pk=lavrov.series_id).update(name="Comment\x0baries")
+
+    response = visitor.get(f"/feeds/publications/{kind}/")
+
+    assert response.status_code == 200
+    entry = feedparser.parse(response.content).entries[0]
+    assert entry.author == "Chris Cheang"
+    assert [tag.term for tag in entry.tags] == ["Comment aries"]
