@@ -34,6 +34,7 @@ def _trusted(address):
         ip = ipaddress.ip_address(address or "")
     except ValueError:
         return False
+    ip = getattr(ip, "ipv4_mapped", None) or ip  # ::ffff:127.0.0.1 from a server bound to [::]
     return any(ip in network for network in _networks(tuple(settings.TRUSTED_PROXY_NETWORKS)))
 
 

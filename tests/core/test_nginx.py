@@ -108,6 +108,13 @@ class Stack:
             "listen [::]:80;": "",
             "listen 443 ssl http2;": f"listen 127.0.0.1:{self.https_port} ssl http2;",
             "listen [::]:443 ssl http2;": "",
+            "listen 80 default_server;": f"listen 127.0.0.1:{self.http_port} default_server;",
+            "listen [::]:80 default_server;": "",
+            "listen 443 ssl default_server;": (
+                f"listen 127.0.0.1:{self.https_port} ssl default_server;"
+            ),
+            "listen [::]:443 ssl default_server;": "",
+            "server_name www.example.org;": "server_name localhost;",
             "/etc/ssl/certs/rsis.pem": str(self.root / "cert.pem"),
             "/etc/ssl/private/rsis.key": str(self.root / "key.pem"),
             "/srv/rsis/static/": f"{self.root / 'static'}/",
@@ -183,7 +190,12 @@ def test_pages_come_through_nginx_and_plain_http_goes_to_https(stack):
     assert b"Disallow: /admin/" in page.content
     assert "nginx/" not in (page.getheader("Server") or "")
     assert plain.status == 301
-    assert plain.getheader("Location").startswith("https://")
+    assert plain.getheader("Location") == "https://localhost/robots.txt"
+
+
+def test_requests_for_other_host_names_are_dropped(stack):
+    with pytest.raises((http.client.RemoteDisconnected, ConnectionError)):
+        request(stack.https_port, "GET", "/robots.txt", headers={"Host": "evil.example"})
 
 
 def test_static_files_are_served_by_nginx_for_good(stack):

@@ -161,3 +161,15 @@ def test_forged_forwarded_addresses_do_not_dodge_the_lock_out_when_gunicorn_is_r
         )
     attacker = Client(HTTP_X_FORWARDED_FOR="198.51.100.99", REMOTE_ADDR="203.0.113.50")
     assert attacker.post(LOGIN, {"username": "kim", "password": PASSWORD}).status_code == 429
+
+
+def test_a_proxy_seen_through_an_ipv6_socket_is_still_trusted(settings):
+    from django.test import RequestFactory
+
+    from editorial.security import client_address
+
+    settings.PROXY_COUNT = 1
+    request = RequestFactory().get(
+        "/", HTTP_X_FORWARDED_FOR="203.0.113.9", REMOTE_ADDR="::ffff:127.0.0.1"
+    )
+    assert client_address(request) == "203.0.113.9"
