@@ -91,6 +91,10 @@ class EditorialAdmin(HistoryAdmin):
             return allowed
         return not self.is_released(obj) and ownership.works_on(request.user, obj)
 
+    def may_restore_links(self, request):
+        """Only editors put back the features and links of other items with a recovery."""
+        return self.has_publish_permission(request)
+
     def may_share_with_colleagues(self, request, obj):
         """The author and the editors choose who else may edit a draft (its co-editors)."""
         return (

@@ -68,7 +68,10 @@ class CompareView:
         obj = None
         if _valid_pk(model, object_id):
             obj = model._default_manager.filter(pk=object_id).first()
-        if obj is not None and not model_admin.has_view_or_change_permission(request, obj):
+        # A deleted item is judged as its newest version shows it (someone else's deleted
+        # draft stays theirs).
+        judged = obj if obj is not None else new._object_version.object
+        if not model_admin.has_view_or_change_permission(request, judged):
             raise PermissionDenied
         context = {
             **self.admin_site.each_context(request),

@@ -288,8 +288,13 @@ def _place(node, parent):
 # deleted menu item, the pages deleted with it), never the other items of the revision.
 
 #: Fields an old version never changes when it is restored: a publication's series code is its
-#: permanent name (short links, citations), whatever the old version says.
-KEPT_ON_RESTORE = {"publications.Publication": ("code",)}
+#: permanent name (short links, citations), whatever the old version says; who wrote an item
+#: and who it is shared with are not content, and only its author or an editor decide them.
+KEPT_ON_RESTORE = {
+    "publications.Publication": ("code", "created_by", "co_editors"),
+    "events.Event": ("created_by", "co_editors"),
+    "newsroom.MediaItem": ("created_by", "co_editors"),
+}
 
 #: Where the state of an item just before a restore is kept on the request, by
 #: ``(model label, object id)``: the restored state is in the database by the time the form
@@ -438,13 +443,14 @@ def _revert_each(versions):
         pending = [version for version, _error in failed]
 
 
-def restore_item(version, current):
+def restore_item(version, current, *, with_links=True):
     """Put back the item of ``version`` as it was, and nothing else.
 
     ``current``: the item as it is now, or None if it was deleted. Rows that are part of the
     item now but were not then (an author added since) are deleted, as the old version had
     none of them. Fields listed in ``KEPT_ON_RESTORE`` keep their present value. A deleted item
-    also gets back the rows of other items that pointed to it (``RECOVERED_WITH``).
+    also gets back the rows of other items that pointed to it (``RECOVERED_WITH``), unless
+    ``with_links`` is false (those rows belong to items the user may not change).
     """
     owned = owned_versions(version, with_descendants=current is None)
     if current is not None:
@@ -464,7 +470,7 @@ def restore_item(version, current):
                 collector.collect(rows)
             collector.delete()
     _revert_each(owned)
-    if current is None:
+    if current is None and with_links:
         _revert_each(_pointing_versions(version))
 
 
@@ -523,10 +529,16 @@ def keep_fields_on_restore(version, current):
         source = last._object_version.object if last is not None else None
     if source is None:
         return
-    restored = version._object_version.object
+    stored = version._object_version
     for name in kept:
-        attname = model._meta.get_field(name).attname
-        setattr(restored, attname, getattr(source, attname))
+        field = model._meta.get_field(name)
+        if field.many_to_many:
+            if current is not None:
+                stored.m2m_data[name] = list(getattr(current, name).values_list("pk", flat=True))
+            else:
+                stored.m2m_data[name] = list(last._object_version.m2m_data.get(name, []))
+        else:
+            setattr(stored.object, field.attname, getattr(source, field.attname))
 
 
 @contextmanager
@@ -663,7 +675,7 @@ class HistoryAdmin(OfferedActionsOnly, VersionAdmin):
             signals = nullcontext()
         try:
             with transaction.atomic(using=db), signals:
-                restore_item(version, current)
+                restore_item(version, current, with_links=self.may_restore_links(request))
                 with self.create_revision(request):
                     response = self.changeform_view(
                         request, quote(version.object_id), request.path, extra_context
@@ -688,6 +700,11 @@ class HistoryAdmin(OfferedActionsOnly, VersionAdmin):
         except _ShownOnly as shown:
             return shown.response
         return response
+
+    def may_restore_links(self, request):
+        """Whether a recovery may also put back what other items had pointing to the item
+        (home-page features, "related" links): changes to those other items."""
+        return True
 
     def prepare_recovery(self, obj):
         """Put right a deleted item about to come back; returns how it comes back, for its

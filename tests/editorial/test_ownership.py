@@ -232,3 +232,41 @@ def test_editors_may_add_new_tags_in_the_form(editor_client, mine):
 
     assert saved.status_code == 302
     assert set(Tag.objects.values_list("name", flat=True)) == {"Brand New Tag", "Another"}
+
+
+def test_restoring_an_old_version_keeps_the_author_and_who_it_is_shared_with(
+    contributor, contributor_client, colleague, colleague_client, editor_client, mine
+):
+    mine.co_editors.add(colleague)
+    save_through_admin(contributor_client, mine, title="Shared once")  # a version shared
+    mine.co_editors.remove(colleague)
+    save_through_admin(contributor_client, mine, title="No longer shared")
+    old = Version.objects.get_for_object(mine).filter(revision__comment__isnull=False)
+    shared_version = next(v for v in old if v.field_dict["title"] == "Shared once")
+    restore = admin_url(mine, "revision", mine.pk, shared_version.pk)
+
+    # The colleague, no longer sharing it, cannot restore at all; an editor's restore brings
+    # the text back but neither the sharing nor another author.
+    assert colleague_client.get(restore).status_code == 403
+    page = editor_client.get(restore)
+    assert editor_client.post(restore, changeform_data(page)).status_code == 302
+
+    mine.refresh_from_db()
+    assert mine.title == "Shared once"
+    assert mine.created_by == contributor
+    assert list(mine.co_editors.all()) == []
+
+
+def test_contributor_cannot_compare_versions_of_another_persons_deleted_draft(
+    contributor_client, colleague_client, editor_client, theirs
+):
+    from .test_revisions import delete_through_admin
+
+    save_through_admin(colleague_client, theirs, title="Their second title")
+    versions = list(Version.objects.get_for_object(theirs))
+    delete_through_admin(editor_client, theirs)
+    compare = reverse("admin:editorial_compare", args=["publications", "publication", theirs.pk])
+    query = {"old": versions[-1].revision_id, "new": versions[0].revision_id}
+
+    assert contributor_client.get(compare, query).status_code == 403
+    assert colleague_client.get(compare, query).status_code == 200

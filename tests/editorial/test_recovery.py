@@ -153,3 +153,20 @@ def test_recovered_event_and_media_item_come_back_as_drafts(editor_client, visit
     assert MediaItem.objects.get(pk=item.pk).published is False
     for url in urls:
         assert visitor.get(url).status_code == 404
+
+
+def test_a_contributor_recovering_their_draft_does_not_touch_other_items(
+    contributor, contributor_client, editor_client, linked
+):
+    item = linked["item"]
+    Publication.objects.filter(pk=item.pk).update(status="draft", created_by=contributor)
+    item.refresh_from_db()
+    delete_through_admin(editor_client, item)
+
+    _, response = recover(contributor_client, Publication, item.pk)
+
+    assert response.status_code == 302
+    assert Publication.objects.filter(pk=item.pk, status="draft").exists()
+    assert not HomeFeature.objects.filter(publication_id=item.pk).exists()
+    assert not linked["naming"].related.filter(pk=item.pk).exists()
+    assert not linked["event"].related_publications.filter(pk=item.pk).exists()
