@@ -6,6 +6,8 @@ that person is its author.
 """
 
 from django.db import migrations
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast
 
 OWNED = [
     ("publications", "publication"),
@@ -15,6 +17,8 @@ OWNED = [
 
 
 def owners_from_history(apps, schema_editor):
+    """One UPDATE per model: each item without an author gets the user of its first revision
+    that names one (items without history keep none)."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     Version = apps.get_model("reversion", "Version")
     db = schema_editor.connection.alias
@@ -25,21 +29,19 @@ def owners_from_history(apps, schema_editor):
         )
         if not content_type.exists():
             continue  # a new database: nothing was saved yet
-        unknown = model.objects.using(db).filter(created_by__isnull=True)
-        for pk in unknown.values_list("pk", flat=True).iterator():
-            first = (
-                Version.objects.using(db)
-                .filter(
-                    content_type__in=content_type,
-                    object_id=str(pk),
-                    revision__user__isnull=False,
-                )
-                .order_by("revision__date_created", "pk")
-                .values_list("revision__user", flat=True)
-                .first()
+        first_user = (
+            Version.objects.using(db)
+            .filter(
+                content_type__in=content_type,
+                object_id=Cast(OuterRef("pk"), output_field=CharField()),
+                revision__user__isnull=False,
             )
-            if first is not None:
-                model.objects.using(db).filter(pk=pk).update(created_by=first)
+            .order_by("revision__date_created", "pk")
+            .values("revision__user")[:1]
+        )
+        model.objects.using(db).filter(created_by__isnull=True).update(
+            created_by=Subquery(first_user)
+        )
 
 
 class Migration(migrations.Migration):
