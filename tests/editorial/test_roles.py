@@ -114,6 +114,10 @@ def test_contributor_is_offered_only_draft_and_review(contributor_client, series
 def test_contributor_writes_a_draft_and_sends_it_for_review(
     contributor_client, contributor, series
 ):
+    from taggit.models import Tag
+
+    for name in ("Maritime", "ASEAN"):  # contributors choose among the editors' tags
+        Tag.objects.create(name=name, slug=name.lower())
     response = contributor_client.post(ADD_PUBLICATION, publication_form(series, status="review"))
     assert response.status_code == 302
     item = Publication.objects.get(slug="ports-and-power")
