@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from taggit.managers import TaggableManager
 
-from . import ownership
+from . import ownership, tagging
 from .roles import PUBLISHABLE
 from .versioning import HistoryAdmin, state_before_restore
 
@@ -114,7 +114,7 @@ class EditorialAdmin(HistoryAdmin):
             for field in self.model._meta.get_fields()
             if isinstance(field, TaggableManager)
             and field.name in form_class.base_fields
-            and not tags.may_add_tags(request.user, field.remote_field.model)
+            and not tagging.may_add_tags(request.user, field.remote_field.model)
         ]
         if not closed:
             return form_class
@@ -126,7 +126,7 @@ class EditorialAdmin(HistoryAdmin):
                     names = cleaned.get(field.name)
                     if not names:
                         continue
-                    known, unknown = tags.existing_tags(field.remote_field.model, names)
+                    known, unknown = tagging.existing_tags(field.remote_field.model, names)
                     if unknown:
                         missing = ", ".join(f"“{name}”" for name in unknown)
                         self.add_error(
@@ -242,5 +242,5 @@ class EditorialAdmin(HistoryAdmin):
         return status_badge(obj)
 
 
-# The share links' admin, and the tag admin (with merging) in place of taggit's.
-from . import admin_sharing, tags  # noqa: E402,F401
+# The share links' admin.
+from . import admin_sharing  # noqa: E402,F401

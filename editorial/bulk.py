@@ -30,7 +30,7 @@ from django.utils.text import capfirst, slugify
 
 from core.text import single_line
 
-from .tags import may_add_tags
+from .tagging import may_add_tags
 from .versioning import separate_revision
 
 #: A cell starting with one of these would be run as a formula by a spreadsheet.

@@ -41,7 +41,8 @@ urlpatterns = [
     path("", include("publications.urls")),
     path("", include("events.urls")),
     path("", include("newsroom.urls")),
-    path("", include("core.urls")),
+    # The home page keeps the name "core:home", which menu items store.
+    path("", include(("portal.urls", "core"))),
 ]
 
 if settings.MEDIA_URL.startswith("/"):

@@ -40,7 +40,7 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "editorial.sites.BackOfficeAdminConfig",
+    "backoffice.sites.BackOfficeAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "events",
     "newsroom",
     "search",
+    # Above every content app: what puts them together.
+    "portal",
+    "backoffice",
 ]
 
 MIDDLEWARE = [

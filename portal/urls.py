@@ -2,8 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "core"
-
+# Included under the namespace "core": menu items store the home page as "core:home".
 urlpatterns = [
     path("", views.home, name="home"),
 ]

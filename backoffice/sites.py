@@ -17,4 +17,4 @@ class BackOfficeSite(admin.AdminSite):
 
 
 class BackOfficeAdminConfig(AdminConfig):
-    default_site = "editorial.sites.BackOfficeSite"
+    default_site = "backoffice.sites.BackOfficeSite"

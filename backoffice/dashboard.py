@@ -8,12 +8,11 @@ from datetime import datetime, time
 from django.urls import reverse
 from django.utils import timezone
 
+from editorial.admin import status_badge
+from editorial.ownership import is_editor, worked_on_by
 from events.models import Event
 from newsroom.models import MediaItem
 from publications.models import Publication
-
-from .admin import status_badge
-from .ownership import is_editor, worked_on_by
 
 #: Rows per panel; each panel costs one query per model, whatever the amount of content.
 LIMIT = 8

@@ -20,27 +20,7 @@ from django.template.response import TemplateResponse
 from taggit.models import Tag, TaggedItem
 
 from core.content_cache import bump_generation
-
-from .actions import OfferedActionsOnly
-
-
-def may_add_tags(user, tag_model):
-    opts = tag_model._meta
-    return user.has_perm(f"{opts.app_label}.add_{opts.model_name}")
-
-
-def existing_tags(tag_model, names):
-    """``names`` written as the existing tags spell them (capitals aside), and the names
-    no tag has: who may not add tags may only choose among those the editors keep."""
-    lowered = {name.lower() for name in names}
-    known = {
-        tag.name.lower(): tag.name
-        for tag in tag_model.objects.annotate(lowered=Lower("name")).filter(lowered__in=lowered)
-    }
-    return (
-        [known[name.lower()] for name in names if name.lower() in known],
-        [name for name in names if name.lower() not in known],
-    )
+from editorial.actions import OfferedActionsOnly
 
 
 class DuplicateFilter(admin.SimpleListFilter):
@@ -188,7 +168,7 @@ def _record_items(pairs, user, comment):
     item, so that restoring one of them later never touches the others."""
     from django.contrib.contenttypes.models import ContentType
 
-    from .versioning import separate_revision
+    from editorial.versioning import separate_revision
 
     by_type = {}
     for content_type_id, object_id in pairs:

@@ -1,8 +1,9 @@
+"""The site settings' admin, and the tag admin (with merging) in place of taggit's."""
+
 from django.contrib import admin
 
+from core.models import FooterLink, SiteSettings, SocialLink
 from editorial.versioning import HistoryAdmin
-
-from .models import FooterLink, SiteSettings, SocialLink
 
 
 @admin.register(SiteSettings)
@@ -33,3 +34,6 @@ class FooterLinkAdmin(HistoryAdmin):
     list_display = ["label", "group", "url", "order"]
     list_filter = ["group"]
     list_editable = ["order"]
+
+
+from . import tags  # noqa: E402,F401

@@ -4,10 +4,9 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from core.content_cache import memo
+from core.site import get_site_context
 from navigation.menu import get_menu
-
-from ..content_cache import memo
-from ..site import get_site_context
 
 register = template.Library()
 
@@ -30,7 +29,7 @@ def menu_entry_points():
         memo(
             "fragment:entry-points",
             lambda: render_to_string(
-                "core/includes/entry_points.html",
+                "portal/includes/entry_points.html",
                 {"roots": [node for node in get_menu().roots if node.in_menu]},
             ),
         )

@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from .content_cache import memo
+from core.content_cache import memo
 
 FEATURED_EVENTS = 4
 FEATURED_HIGHLIGHTS = 4
@@ -22,4 +22,4 @@ def _render():
         "events": upcoming_events(FEATURED_EVENTS),
         "highlights": latest_highlights(FEATURED_HIGHLIGHTS),
     }
-    return render_to_string("core/includes/home_body.html", context)
+    return render_to_string("portal/includes/home_body.html", context)
