@@ -127,7 +127,8 @@ def search_once(params):
     """The search as the page runs it, without rendering: returns (results, milliseconds)."""
     from django.http import QueryDict
 
-    from search.services import SearchRequest, code_target, run
+    from search.request import SearchRequest, code_target
+    from search.services import run
 
     started = time.perf_counter()
     search = SearchRequest.from_query(QueryDict(urlencode(params)))

@@ -13,7 +13,8 @@ from django.utils.html import strip_tags
 from core.feeds import TextRssFeed
 from core.site import get_site_context
 
-from .services import SearchRequest, run
+from .request import SearchRequest
+from .services import run
 
 FEED_ITEMS = 20
 PUBLISH_TIME = datetime.time(9)

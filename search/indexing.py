@@ -4,39 +4,26 @@
 of items that no longer exist); the signal handlers in ``search.signals`` call it on every
 save, and ``rebuild()`` runs it over everything (``manage.py rebuild_search``, ``load_demo``).
 Items are indexed whatever their status: whether the public may see them is decided when a
-search runs.
+search runs. What goes into a document is decided here, the same on every database; how the
+rows are written (with their vectors, on PostgreSQL) is the backend's.
 """
 
-import html
-import re
-
-import nh3
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from core.content_cache import bump_generation
 
+from .backends import backend
 from .models import SearchEntry, SearchTerm
+from .text import plain_text, terms_of
 
 Kind = SearchEntry.Kind
 BATCH = 1000
-CONFIG = "english"
-# Marks that ts_headline puts around matched words; never part of an indexed text.
-START_MARK, STOP_MARK = "\ue000", "\ue001"
-TERM_PATTERN = re.compile(r"[^\W\d_]{3,}")
-MAX_TERM = 60
 TEXT_FIELDS = [
     "code", "title", "names", "summary", "body", "keywords", "date", "year", "series_id",
     "category_ids", "author_ids", "public_from",
 ]  # fmt: skip
-
-
-def plain_text(markup):
-    """The visible text of ``markup``: tags dropped, entities decoded, spaces collapsed."""
-    text = html.unescape(nh3.clean(markup or "", tags=set()))
-    text = text.replace(START_MARK, "").replace(STOP_MARK, "")
-    return " ".join(text.split())
 
 
 def public_from(publication):
@@ -162,69 +149,6 @@ def _all_pks(kind):
     return model.objects.order_by("pk").values_list("pk", flat=True)
 
 
-def _document_sql():
-    """SQL of the two vectors of a row ``v``: ``head`` (code and title, weight A; names and
-    summary, B), what results are ranked by, and ``vector`` (the head, then the text,
-    categories and tags, C), what is matched."""
-    config = f"'{CONFIG}'::regconfig"
-    head = (
-        f"setweight(to_tsvector({config}, concat_ws(' ', v.code, v.title)), 'A') || "
-        f"setweight(to_tsvector({config}, concat_ws(' ', v.names, v.summary)), 'B')"
-    )
-    rest = f"setweight(to_tsvector({config}, concat_ws(' ', v.body, v.keywords)), 'C')"
-    return head, f"{head} || {rest}"
-
-
-UPSERT_SQL = (
-    "INSERT INTO {table} ({columns}, head, vector) "
-    "SELECT {casts}, {head}, {vector} FROM (VALUES {values}) AS v({columns}) "
-    "ON CONFLICT (kind, object_id) DO UPDATE SET {updates}"
-)
-
-
-def _upsert_postgres(entries):
-    """Write ``entries`` with their vectors in one statement (one row version each)."""
-    fields = [SearchEntry._meta.get_field(name) for name in ["kind", "object_id", *TEXT_FIELDS]]
-    columns = [field.column for field in fields]
-    quote = connection.ops.quote_name
-    head, vector = _document_sql()
-    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    casts = ", ".join(
-        f"CAST(v.{quote(c)} AS {f.db_type(connection)})"
-        for c, f in zip(columns, fields, strict=True)
-    )
-    updates = ", ".join(
-        f"{quote(c)} = EXCLUDED.{quote(c)}" for c in [*columns[2:], "head", "vector"]
-    )
-    names = ", ".join(quote(column) for column in columns)
-    statement = UPSERT_SQL.format(
-        table=quote(SearchEntry._meta.db_table),
-        columns=names,
-        values=", ".join([row] * len(entries)),
-        casts=casts,
-        head=head,
-        vector=vector,
-        updates=updates,
-    )
-    params = [
-        field.get_db_prep_value(getattr(entry, field.attname), connection)
-        for entry in entries
-        for field in fields
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
-
-
-def terms_of(*texts):
-    """The words of ``texts`` worth offering as corrections of a misspelled query."""
-    return {
-        word
-        for text in texts
-        for word in TERM_PATTERN.findall(text.lower())
-        if len(word) <= MAX_TERM
-    }
-
-
 def index_items(kind, pks):
     """Bring the entries of the ``kind`` items ``pks`` up to date; drop those of deleted items."""
     pks = sorted({int(pk) for pk in pks if pk is not None})
@@ -236,16 +160,8 @@ def index_items(kind, pks):
         missing = [pk for pk in pks if pk not in found]
         if missing:
             SearchEntry.objects.filter(kind=kind, object_id__in=missing).delete()
-        if entries and connection.vendor == "postgresql":
-            _upsert_postgres(entries)
-        elif entries:
-            SearchEntry.objects.bulk_create(
-                entries,
-                update_conflicts=True,
-                unique_fields=["kind", "object_id"],
-                update_fields=TEXT_FIELDS,
-            )
         if entries:
+            backend().write(entries, fields=TEXT_FIELDS)
             words = terms_of(*(f"{entry.title} {entry.names}" for entry in entries))
             SearchTerm.objects.bulk_create(
                 [SearchTerm(word=word) for word in sorted(words)], ignore_conflicts=True
@@ -272,12 +188,6 @@ def rebuild(kinds=None, *, batch=BATCH, progress=None):
             if progress:
                 progress(kind, done)
         counts[kind] = done
-    if connection.vendor == "postgresql":
-        # Fresh statistics for the planner; outside a transaction, also make the space of
-        # the replaced rows reusable at once.
-        command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
-        with connection.cursor() as cursor:
-            for model in (SearchEntry, SearchTerm):
-                cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")
+    backend().refresh_statistics()
     bump_generation()  # answers kept for the old entries are out of date
     return counts

@@ -8,7 +8,8 @@ from django.views.decorators.http import require_safe
 from core.content_cache import memo
 from core.pagination import paginate
 
-from .services import SearchRequest, code_target, run
+from .request import SearchRequest, code_target
+from .services import run
 
 RESULTS_PER_PAGE = 10
 

@@ -1,0 +1,156 @@
+"""The results of a search, a page at a time, with their snippets.
+
+The matches are ranked in the database; the paginator asks this list for one page and only
+that page is read: from the ids found with the counts for the first page, or as a slice of
+the ordered matches for any other. Each item shown is then loaded through its model's
+``public()`` (or the published menu, for pages), so an item that stopped being public since
+it was indexed is dropped rather than shown.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db.models import F
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from events.models import Event
+from navigation.menu import get_menu
+from publications.models import Publication
+from staff.models import Person
+
+from .backends import backend
+from .facets import FIRST_PAGE
+from .models import SearchEntry
+from .text import START_MARK, STOP_MARK, query_terms
+
+Kind = SearchEntry.Kind
+SNIPPET_CHARS = 240
+
+
+def ordering(sort):
+    """The ``order_by`` of the results, as ``search.facets.ORDER_SQL`` orders the first page."""
+    if sort == "date":
+        return (F("date").desc(nulls_last=True), "-id")
+    return ("-score", F("date").desc(nulls_last=True), "-id")
+
+
+class ResultList:
+    """The ranked results as a sequence the paginator can slice: only the page asked for is
+    read, with its snippets, and its items are loaded through their ``public()``."""
+
+    def __init__(self, search, words, entries, count, first=()):
+        self.search, self.words, self.entries, self.count = search, words, entries, count
+        self.first = list(first)  # the first page's entries, found with the counts
+
+    def __len__(self):
+        return self.count
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("Search results are read a page at a time.")
+        return self.page(index.start or 0, index.stop)
+
+    def page(self, start, stop):
+        if not self.count or (stop is not None and stop <= start):
+            return []
+        engine = backend()
+        if stop is not None and start == 0 and stop <= FIRST_PAGE and self.first:
+            rows = engine.first_rows(self.first[:stop], self.words)
+        else:
+            order = ordering(self.search.sort)
+            window = self.entries.order_by(*order)[start:stop]
+            rows = engine.window_rows(window, self.words, order)
+        return [result for result in _results(rows, self.words) if result is not None]
+
+
+@dataclass
+class Result:
+    kind: str
+    title: str
+    url: str
+    meta: list
+    snippet: str
+    date: object = None
+    item: object = None
+
+    @property
+    def kind_label(self):
+        return dict(Kind.choices)[self.kind]
+
+
+def _results(rows, words):
+    """``Result``s for entry ``rows``, dropping any whose item is not public (any more)."""
+    ids = {kind: [row.object_id for row in rows if row.kind == kind] for kind in Kind.values}
+    items = {
+        Kind.PUBLICATION: _in_bulk(Publication.objects.public().for_cards(), ids[Kind.PUBLICATION]),
+        Kind.EVENT: _in_bulk(Event.objects.public(), ids[Kind.EVENT]),
+        Kind.PERSON: _in_bulk(Person.objects.public(), ids[Kind.PERSON]),
+    }
+    menu = get_menu()
+    for row in rows:
+        snippet = _snippet(row, words)
+        if row.kind == Kind.PAGE:
+            node = menu.get(row.object_id)
+            if node is None or node.kind != "page":
+                yield None
+                continue
+            crumbs = [ancestor.title for ancestor in menu.ancestors(node)]
+            yield Result(row.kind, node.title, node.url, crumbs, snippet)
+            continue
+        item = items[row.kind].get(row.object_id)
+        if item is None:
+            yield None
+        elif row.kind == Kind.PUBLICATION:
+            authors = [a.display_name for a in item.authorships.all()]
+            meta = [item.series.item_name, item.code or "", *authors]
+            yield Result(
+                row.kind,
+                item.title,
+                item.get_absolute_url(),
+                [m for m in meta if m],
+                snippet,
+                item.publication_date,
+                item,
+            )
+        elif row.kind == Kind.EVENT:
+            meta = [item.get_kind_display(), item.venue]
+            yield Result(
+                row.kind, item.title, item.get_absolute_url(), [m for m in meta if m], snippet,
+                item.start, item,
+            )  # fmt: skip
+        else:
+            meta = [item.position] if item.position else []
+            yield Result(
+                row.kind, item.display_name, item.get_absolute_url(), meta, snippet, None, item
+            )
+
+
+def _in_bulk(queryset, pks):
+    return {item.pk: item for item in queryset.filter(pk__in=pks)} if pks else {}
+
+
+def _snippet(row, words):
+    """The row's headline from the database if it has one (its marks made ``<mark>``s),
+    else an excerpt cut here."""
+    if getattr(row, "snippet", None) is not None:
+        marked = escape(row.snippet)
+        marked = marked.replace(START_MARK, "<mark>").replace(STOP_MARK, "</mark>")
+        return mark_safe(marked)  # noqa: S308 - built from escaped text
+    return highlight(f"{row.summary} {row.body}".strip(), query_terms(words))
+
+
+def highlight(text, terms):
+    """An escaped excerpt of ``text`` around the first match, with every term in <mark>."""
+    lowered = text.lower()
+    terms = [t for t in terms if t.strip()]
+    first = min((lowered.find(t.lower()) for t in terms if t.lower() in lowered), default=0)
+    start = max(0, first - SNIPPET_CHARS // 3)
+    excerpt = text[start : start + SNIPPET_CHARS]
+    prefix = "… " if start else ""
+    suffix = " …" if start + SNIPPET_CHARS < len(text) else ""
+    if not terms:
+        return f"{prefix}{escape(excerpt)}{suffix}"
+    pattern = re.compile("|".join(re.escape(escape(t)) for t in terms), re.IGNORECASE)
+    marked = pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escape(excerpt))
+    return mark_safe(f"{prefix}{marked}{suffix}")  # noqa: S308 - built from escaped text
