@@ -3,8 +3,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 
-from core import demo as core_demo
-from core.services import site_settings_load_demo
+from core.demo import site_settings_load_demo
 from editorial.roles import ADMINISTRATOR, CONTRIBUTOR, EDITOR
 
 from .factories import MenuItemFactory, UserFactory, logged_in, member_of
@@ -19,11 +18,7 @@ def _clear_cache():
 
 @pytest.fixture
 def site_facts(db):
-    site_settings_load_demo(
-        site=core_demo.SITE,
-        social_links=core_demo.SOCIAL_LINKS,
-        footer_links=core_demo.FOOTER_LINKS,
-    )
+    site_settings_load_demo()
 
 
 @pytest.fixture

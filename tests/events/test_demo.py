@@ -1,7 +1,7 @@
 import pytest
 from django.utils import timezone
 
-from events.demo import EVENTS, events_load_demo
+from events.demo import events_demo_data, events_load_demo
 from events.models import Event
 from tests.factories import PersonFactory, PublicationFactory, SeriesFactory
 
@@ -12,7 +12,7 @@ def demo_events(clock, site_facts):
 
 
 def test_demo_events_span_past_and_future_and_load_once(demo_events, visitor):
-    assert demo_events == len(EVENTS) == 12
+    assert demo_events == len(events_demo_data()) == 12
     assert events_load_demo() == 0
     now = timezone.now()
     public = Event.objects.public()

@@ -4,8 +4,7 @@ import pytest
 
 from newsroom.demo import newsroom_load_demo
 from newsroom.models import MediaItem
-from staff import demo as staff_demo
-from staff.services import staff_load_demo
+from staff.demo import staff_load_demo
 
 SEED_HEADLINE = (
     "Stepping Up Activities in China’s Backyard Russia Wants to Become Third Force in "
@@ -15,9 +14,7 @@ SEED_HEADLINE = (
 
 @pytest.fixture
 def demo_media(site_facts):
-    staff_load_demo(
-        groups=staff_demo.GROUPS, people=staff_demo.PEOPLE, descriptions={}, photo_maker=None
-    )
+    staff_load_demo(pages={}, photo_maker=None)
     return newsroom_load_demo()
 
 

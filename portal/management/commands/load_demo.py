@@ -5,26 +5,30 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from core import demo as core_demo
-from core.services import site_settings_load_demo
+from core.demo import site_settings_load_demo
 from editorial.roles import CONTRIBUTOR, EDITOR
 from events.demo import events_load_demo
-from navigation import demo as menu_demo
-from navigation.demo_pages import PAGES
-from navigation.services import menu_build_demo
+from navigation.demo import demo_pages, menu_load_demo
 from newsroom.demo import newsroom_load_demo
 from publications.demo import publications_load_demo
 from publications.generator import generate_publications
-from research import demo as research_demo
-from research.services import centres_load_demo
+from publications.sections import series_section_by_slug
+from research.demo import centres_load_demo
+from research.sections import centre_section_by_slug
 from search.indexing import rebuild as search_rebuild
 from search.models import SearchEntry
-from staff import demo as staff_demo
-from staff.services import staff_load_demo
+from staff.demo import placeholder_photo, staff_load_demo
+from staff.sections import group_section_by_slug
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD_DEFAULT = "rsis-demo-admin"  # noqa: S105 - documented local demo account
 DEMO_ROLE_ACCOUNTS = [("editor", EDITOR), ("contributor", CONTRIBUTOR)]
+# How the demo menu's items that open another app's object, named by slug, find its key.
+SECTION_LOOKUPS = {
+    "publications:series": series_section_by_slug,
+    "research:centre": centre_section_by_slug,
+    "staff:group": group_section_by_slug,
+}
 
 
 class Command(BaseCommand):
@@ -53,25 +57,16 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["publications"] < 0:
             raise CommandError("--publications takes a number of items, zero or more.")
-        site_settings_load_demo(
-            site=core_demo.SITE,
-            social_links=core_demo.SOCIAL_LINKS,
-            footer_links=core_demo.FOOTER_LINKS,
-        )
+        site_settings_load_demo()
+        pages = demo_pages()
         people = staff_load_demo(
-            groups=staff_demo.GROUPS,
-            people=staff_demo.PEOPLE,
-            descriptions={
-                slug: PAGES.get(f"about-rsis/staff-profiles/{slug}", {}).get("summary", "")
-                for _, slug in staff_demo.GROUPS
-            },
-            photo_maker=None if options["no_photos"] else staff_demo.placeholder_photo,
+            pages=pages, photo_maker=None if options["no_photos"] else placeholder_photo
         )
-        centres = centres_load_demo(centres=research_demo.CENTRES, pages=PAGES)
+        centres = centres_load_demo(pages=pages)
         publications = publications_load_demo()
         events = events_load_demo()
         media = newsroom_load_demo()
-        items = menu_build_demo(entries=menu_demo.walk(), pages=PAGES)
+        items = menu_load_demo(section_lookups=SECTION_LOOKUPS, pages=pages)
         if options["verbosity"]:
             self.stdout.write(f"Created {people} people, {centres} centres and {items} menu items.")
             self.stdout.write(
