@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from core.models import FooterLink, SiteSettings, SocialLink
-from editorial.versioning import HistoryAdmin
+from editorial.history_admin import HistoryAdmin
 
 
 @admin.register(SiteSettings)

@@ -11,3 +11,8 @@ class BackofficeConfig(AppConfig):
 
     name = "backoffice"
     verbose_name = "Back office"
+
+    def ready(self):
+        from . import registration
+
+        registration.register()

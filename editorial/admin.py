@@ -1,4 +1,4 @@
-"""The base of every admin page for publishable content (publications, events, media items).
+"""The base of every admin page for publishable content (registered as publishable).
 
 Contributors write drafts and send them for review; only holders of the model's publish
 permission (editors) may make an item public, change or delete a public item, or use the
@@ -18,8 +18,9 @@ from django.utils.html import format_html
 from taggit.managers import TaggableManager
 
 from . import ownership, tagging
-from .roles import PUBLISHABLE
-from .versioning import HistoryAdmin, state_before_restore
+from .history_admin import HistoryAdmin
+from .registry import PUBLISHABLE
+from .restore import state_before_restore
 
 #: Statuses a contributor may give an item; every other one is an editor's decision.
 CONTRIBUTOR_STATUSES = ("draft", "review")

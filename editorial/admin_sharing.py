@@ -179,7 +179,7 @@ class ShareLinkAdmin(admin.ModelAdmin):
             raise PermissionDenied("Only editors may share items with reviewers.")
         label = f"{app_label}.{model_name}"
         if label not in sharing.PAGES:
-            raise Http404("Only publications, events and media items can be shared.")
+            raise Http404("This kind of item cannot be shared.")
         model = apps.get_model(label)
         item = model._default_manager.filter(pk=_number(pk)).first()
         if item is None:

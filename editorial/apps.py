@@ -10,13 +10,15 @@ def _sync_roles(sender, apps=None, **kwargs):
 
 
 def _link_content_types(sender, using="default", **kwargs):
-    from .versioning import create_link_content_types
+    from .restore import create_link_content_types
 
     create_link_content_types(using)
 
 
 class EditorialConfig(AppConfig):
-    """The back office's workflow: roles, revisions, previews and share links, the dashboard."""
+    """The back office's workflow: roles, revisions, previews and share links, bulk actions
+    and the pre-publish check, for the models the content apps register with it
+    (``editorial.registry``)."""
 
     name = "editorial"
     verbose_name = "Editorial workflow"
@@ -28,8 +30,9 @@ class EditorialConfig(AppConfig):
         post_migrate.connect(
             _link_content_types, sender=self, dispatch_uid="editorial_link_content_types"
         )
-        # Which models keep a history of their versions, and the "Activity" list of changes.
+        # The models the content apps register as versioned keep a history of their versions;
+        # the "Activity" list of changes.
         from . import audit, versioning
 
-        versioning.register_models()
+        versioning.start()
         audit.register()

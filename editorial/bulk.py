@@ -6,170 +6,40 @@ what to add or remove on a page of its own, then applies to every selected item 
 skipping (and naming) the items the user may not change. Every change is kept in the items'
 history with who made it, so it can be undone.
 
-Turn the actions on per admin with class attributes, e.g. for publications::
+Turn the actions on per admin with class attributes, e.g. for items with categories, tags and
+authors::
 
     bulk_category_field = "categories"
     bulk_tag_field = "tags"
     bulk_author = "authorships"
 """
 
-import csv
-import io
-
 import reversion
-from django import forms
 from django.contrib import messages
 from django.contrib.admin import helpers
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.db import transaction
 from django.db.models import Max
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
-from django.utils.text import capfirst, slugify
+from django.utils.text import capfirst
 
-from core.text import single_line
-
+from .bulk_forms import ChooseForm, TagForm
+from .csv_export import CsvExportMixin
 from .tagging import may_add_tags
 from .versioning import separate_revision
 
-#: A cell starting with one of these would be run as a formula by a spreadsheet.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: How many of the selected items the confirmation page names.
 LISTED_ITEMS = 20
-TAG_MAX_LENGTH = 100
-
-
-# Forms of the confirmation pages ---------------------------------------------------------
-
-
-class ChooseForm(forms.Form):
-    """Choose one existing thing (a category, a tag, a person) among ``queryset``."""
-
-    def __init__(self, *args, queryset, label, empty_message, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["choice"] = forms.ModelChoiceField(
-            queryset=queryset,
-            label=label,
-            error_messages={
-                "required": empty_message,
-                "invalid_choice": "That choice is not available; choose one from the list.",
-            },
-        )
-
-
-class TagForm(forms.Form):
-    """Type the tag to add; an existing tag of the same name (in any capitals) is reused.
-
-    Someone who may not add tags (a contributor) may only type an existing one: the list of
-    tags is the editors' to keep tidy.
-    """
-
-    name = forms.CharField(
-        label="Tag",
-        max_length=TAG_MAX_LENGTH,
-        help_text="One tag, e.g. “ASEAN”. If the tag exists already (whatever its capitals), "
-        "that tag is used.",
-        error_messages={"required": "Type the tag to add."},
-    )
-
-    def __init__(self, *args, tags, may_add, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.tags, self.may_add, self.tag = tags, may_add, None
-
-    def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
-        if not name:
-            raise forms.ValidationError("Type the tag to add.")
-        if "," in name or '"' in name:
-            raise forms.ValidationError("Add one tag at a time, without commas or quotes.")
-        self.tag = self.tags.filter(name__iexact=name).order_by("pk").first()
-        if self.tag is None and not self.may_add:
-            raise forms.ValidationError(
-                f"There is no tag “{name}”. Type an existing tag: only editors add new ones."
-            )
-        return name
-
-
-# CSV columns -------------------------------------------------------------------------------
-
-
-def _local(moment):
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
-def _names(items):
-    return "; ".join(str(item) for item in items)
-
-
-def _url(obj, request):
-    return request.build_absolute_uri(obj.get_absolute_url())
-
-
-#: For each kind of item: the columns of its CSV export, as (heading, value of an item).
-CSV_COLUMNS = {
-    "publications.publication": [
-        ("Code", lambda o, r: o.code or ""),
-        ("Title", lambda o, r: o.title),
-        ("Series", lambda o, r: o.series.name),
-        ("Status", lambda o, r: o.get_status_display()),
-        ("Publication date", lambda o, r: o.publication_date or ""),
-        ("Published at", lambda o, r: _local(o.published_at)),
-        ("Authors", lambda o, r: _names(a.display_name for a in o.authorships.all())),
-        ("Categories", lambda o, r: _names(o.categories.all())),
-        ("Tags", lambda o, r: _names(sorted(t.name for t in o.tags.all()))),
-        ("URL", _url),
-    ],
-    "events.event": [
-        ("Title", lambda o, r: o.title),
-        ("Kind", lambda o, r: o.get_kind_display()),
-        ("Status", lambda o, r: o.get_status_display()),
-        ("Starts", lambda o, r: _local(o.start)),
-        ("Ends", lambda o, r: _local(o.end)),
-        ("Venue", lambda o, r: o.venue),
-        ("Online link", lambda o, r: o.online_url),
-        ("Organising centre", lambda o, r: o.centre or ""),
-        ("Speakers", lambda o, r: _names(s.display_name for s in o.speakers.all())),
-        ("URL", _url),
-    ],
-    "newsroom.mediaitem": [
-        ("Title", lambda o, r: o.title),
-        ("Kind", lambda o, r: o.get_kind_display()),
-        ("Date", lambda o, r: o.date),
-        ("Outlet", lambda o, r: o.outlet),
-        ("Original title", lambda o, r: o.original_title),
-        ("Link", lambda o, r: o.url),
-        ("Published", lambda o, r: "yes" if o.published else "no"),
-        ("People", lambda o, r: _names(p.name for p in o.people.all())),
-        ("URL", _url),
-    ],
-}
-#: What to load with the items so that the export makes a fixed number of queries.
-CSV_RELATED = {
-    "publications.publication": (["series"], ["authorships__person", "categories", "tags"]),
-    "events.event": (["centre"], ["speakers__person"]),
-    "newsroom.mediaitem": ([], ["people"]),
-}
-_DEFAULT_COLUMNS = [("ID", lambda o, r: o.pk), ("Item", lambda o, r: str(o))]
 
 
 def _a(noun):
     return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
-def safe_cell(value):
-    """``value`` as text on one line, made harmless for spreadsheets: a cell that would start a
-    formula (=, +, -, @) is prefixed with a quote, so it shows as typed and is never run."""
-    text = "" if value is None else single_line(str(value))
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
-
-
 # The mixin ---------------------------------------------------------------------------------
 
 
-class BulkEditMixin:
+class BulkEditMixin(CsvExportMixin):
     """Admin mixin: bulk add/remove of a category, tag or author, and CSV export."""
 
     #: The many-to-many field of categories (None: no category actions).
@@ -183,9 +53,6 @@ class BulkEditMixin:
     bulk_author_label = "author"
     #: Offer "Export the selected items as CSV".
     bulk_csv = True
-    #: The export's columns, as (heading, function of the item and the request); by default
-    #: the columns given for the model in CSV_COLUMNS.
-    csv_columns = None
 
     bulk_template = "admin/editorial/bulk/form.html"
 
@@ -411,28 +278,6 @@ class BulkEditMixin:
         )
 
     bulk_remove_author.short_description = "Remove an author from the selected items"
-
-    # CSV export ----------------------------------------------------------------------------
-
-    def export_csv(self, request, queryset):
-        label = self.model._meta.label_lower
-        columns = self.csv_columns or CSV_COLUMNS.get(label, _DEFAULT_COLUMNS)
-        select, prefetch = CSV_RELATED.get(label, ([], []))
-        if self.csv_columns is None:
-            queryset = queryset.select_related(*select).prefetch_related(*prefetch)
-        buffer = io.StringIO()
-        buffer.write("\ufeff")  # lets Excel read accents and curly quotes correctly
-        writer = csv.writer(buffer)
-        writer.writerow([safe_cell(heading) for heading, _ in columns])
-        for obj in queryset.iterator(chunk_size=500):
-            writer.writerow([safe_cell(value(obj, request)) for _, value in columns])
-        name = slugify(self.model._meta.verbose_name_plural) or "items"
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        filename = f"{name}-{timezone.localdate():%Y-%m-%d}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-    export_csv.short_description = "Export the selected items as CSV"
 
     # The machinery -------------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 """The check made before an item goes public.
 
-Before a publication, an event or a media item is published (or scheduled), its content is
-checked. *Errors* block publishing: the editor is told what to fix and nothing is saved.
-*Warnings* do not block: the item is published and the editor is told what could be better.
+Before an item is published (or scheduled), its content is checked, as its app registered
+(``editorial.registry.register_checks``). *Errors* block publishing: the editor is told what to
+fix and nothing is saved. *Warnings* do not block: the item is published and the editor is told
+what could be better.
 
 ``prepublish_report(item)`` gives the full list; ``publishable(item)`` answers yes or no with
 the reasons (used by the bulk "publish" actions to skip items that are not ready), and
@@ -17,7 +18,8 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils.text import Truncator, capfirst
 
-from .versioning import state_before_restore
+from . import registry
+from .restore import state_before_restore
 
 #: The longest synopsis (or summary) accepted, in characters: about a hundred words, what a
 #: list or a feed shows comfortably. The demo and generated synopses are well under it.
@@ -25,28 +27,6 @@ SUMMARY_MAX_LENGTH = 600
 
 ERROR = "error"
 WARNING = "warning"
-
-#: What is checked for each kind of item: the field of its short summary, of its main text,
-#: whether it needs categories, authors, a series disclaimer, and which field holds a PDF.
-RULES = {
-    "publications.publication": {
-        "summary": "synopsis",
-        "body": "body",
-        "categories": "categories",
-        "authors": "authorships",
-        "disclaimer": True,
-        "pdf": "pdf",
-    },
-    "events.event": {"summary": "summary", "body": "description"},
-    "newsroom.mediaitem": {"summary": "summary", "body": "body"},
-}
-
-#: For each kind of item: the field that decides whether it is public, and its public values.
-PUBLIC_STATES = {
-    "publications.publication": ("status", ("published", "scheduled")),
-    "events.event": ("status", ("published",)),
-    "newsroom.mediaitem": ("published", (True,)),
-}
 
 _http_url = URLValidator(schemes=["http", "https"])
 
@@ -82,7 +62,7 @@ class Report:
 
 def is_public_state(obj):
     """Whether ``obj``'s current state makes it public (published, or scheduled)."""
-    state = PUBLIC_STATES.get(obj._meta.label_lower)
+    state = registry.PUBLIC_STATES.get(obj._meta.label_lower)
     if state is None:
         return False
     name, values = state
@@ -102,35 +82,35 @@ def prepublish_report(obj, categories=None, overrides=None):
     item's saved ones). ``overrides``: field values to check instead of the item's, e.g. the
     text exactly as typed, before the clean-up that drops malformed links.
     """
-    rules = RULES.get(obj._meta.label_lower, {})
+    rules = registry.check_rules(obj)
     values = overrides or {}
     report = Report()
 
     def value(name):
         return values[name] if name in values else getattr(obj, name, None)
 
-    if summary_field := rules.get("summary"):
+    if summary_field := rules.summary:
         _check_summary(report, obj, summary_field, value(summary_field) or "")
-    if rules.get("categories"):
-        _check_categories(report, obj, rules["categories"], categories)
+    if rules.categories:
+        _check_categories(report, obj, rules.categories, categories)
     _check_image(report, obj)
-    if rules.get("disclaimer"):
-        _check_disclaimer(report, obj)
-    body_field = rules.get("body")
+    for check in rules.extra:
+        check(report, obj)
+    body_field = rules.body
     body = (value(body_field) or "") if body_field else ""
     if body_field:
         _check_body(report, obj, body_field, body)
     # A new item's authors are not saved yet; they are checked once it is saved.
-    authors = rules.get("authors")
+    authors = rules.authors
     if authors and obj.pk is not None and not _saved_rows(obj, authors).exists():
         report.add(WARNING, None, "No author is given: add at least one in “Authors”.")
-    pdf_field = rules.get("pdf")
+    pdf_field = rules.pdf
     if pdf_field and body_field and not _has_text(body) and not value(pdf_field):
         report.add(
             WARNING,
             body_field,
             f"The {_label(obj, body_field)} is empty and there is no PDF: readers will only "
-            f"see the {_label(obj, rules['summary'])}.",
+            f"see the {_label(obj, rules.summary)}.",
         )
     return report
 
@@ -198,19 +178,6 @@ def _check_image(report, obj):
             ERROR,
             "image_licence",
             "The image has no licence: give the terms it is used under, e.g. “© RSIS”.",
-        )
-
-
-def _check_disclaimer(report, obj):
-    if not getattr(obj, "series_id", None):
-        return
-    series = obj.series
-    if not (series.disclaimer or "").strip():
-        report.add(
-            ERROR,
-            "series",
-            f"The series “{series}” has no disclaimer: add one to the series before "
-            "publishing items in it.",
         )
 
 
@@ -315,7 +282,7 @@ class PrepublishCheckMixin:
 
     Errors are shown on the edit page and nothing is saved; warnings are shown as messages
     once the item is saved. Drafts and items awaiting review are never checked. Put it before
-    the admin's base class, e.g. ``class PublicationAdmin(PrepublishCheckMixin, ...)``.
+    the admin's base class, e.g. ``class ItemAdmin(PrepublishCheckMixin, ...)``.
     """
 
     prepublish_intro = (
@@ -340,13 +307,13 @@ class PrepublishCheckMixin:
         if not is_public_state(obj) or self._was_public(obj, request):
             # A correction to an item already out is never blocked; it is warned about instead.
             return
-        rules = RULES.get(obj._meta.label_lower, {})
+        rules = registry.check_rules(obj)
         categories = None
-        category_field = rules.get("categories")
+        category_field = rules.categories
         if category_field and category_field in form.fields:
             categories = form.cleaned_data.get(category_field)
         overrides = {}
-        body_field = rules.get("body")
+        body_field = rules.body
         if body_field and body_field in form.cleaned_data:
             # The text as typed: the clean-up on saving quietly drops malformed links.
             overrides[body_field] = form.cleaned_data[body_field]

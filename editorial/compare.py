@@ -23,7 +23,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from reversion import is_registered
 
-from .versioning import TREE_FIELDS, VERSIONED, versions_of
+from . import registry
+from .reversion_compat import stored_object, version_model
+from .versioning import TREE_FIELDS, versions_of
 
 #: Beyond this many words on either side, texts are compared line by line (quicker).
 WORD_DIFF_LIMIT = 20000
@@ -70,7 +72,7 @@ class CompareView:
             obj = model._default_manager.filter(pk=object_id).first()
         # A deleted item is judged as its newest version shows it (someone else's deleted
         # draft stays theirs).
-        judged = obj if obj is not None else new._object_version.object
+        judged = obj if obj is not None else stored_object(new)
         if not model_admin.has_view_or_change_permission(request, judged):
             raise PermissionDenied
         context = {
@@ -167,7 +169,7 @@ def _user_label(user):
 
 def compared_fields(model):
     """The fields an editor fills in, in form order (no tree positions, no timestamps)."""
-    excluded = set(VERSIONED.get(model._meta.label, {}).get("exclude", ())) | set(TREE_FIELDS)
+    excluded = set(registry.versioned(model).exclude) | set(TREE_FIELDS)
     return [
         field
         for field in [*model._meta.concrete_fields, *model._meta.many_to_many]
@@ -266,7 +268,7 @@ def text_diff(old, new):
 def related_changes(model, object_id, old, new):
     """For each kind of row kept with the item: its rows before and after, marked."""
     sections = []
-    for name in VERSIONED.get(model._meta.label, {}).get("follow", ()):
+    for name in registry.versioned(model).follow:
         field = model._meta.get_field(name)
         before = _followed_rows(model, object_id, field, old)
         after = _followed_rows(model, object_id, field, new)
@@ -312,7 +314,7 @@ def _followed_rows(model, object_id, field, owner_version):
 def _row_label(version, data):
     tag_id = data.get("tag_id")
     if tag_id is not None:
-        tag_field = version._model._meta.get_field("tag")
+        tag_field = version_model(version)._meta.get_field("tag")
         tag = tag_field.related_model._base_manager.filter(pk=tag_id).first()
         if tag is not None:
             return str(tag)

@@ -9,7 +9,7 @@ administrators may edit everything.
 
 from django.db.models import Q
 
-from .roles import PUBLISHABLE
+from .registry import PUBLISHABLE
 
 
 def is_editor(user, model):

@@ -1,69 +1,53 @@
 """The three back-office roles and their exact permissions.
 
-The roles are groups kept equal to the definitions below: a data migration creates them, and
-every ``migrate`` brings them up to date (new models get their permissions at once). Give a
-member of staff a role by adding them to its group and ticking "staff status".
+A contributor writes drafts, an editor manages all the content, an administrator does
+everything. What that means for each app's models is what the app registers
+(``editorial.registry.register_roles``); the rules below apply it. The roles are groups kept
+equal to these definitions: a data migration creates them, and every ``migrate`` brings them up
+to date (new models get their permissions at once; the apps have registered by then, as Django
+is set up before any command runs). Give a member of staff a role by adding them to its group
+and ticking "staff status".
 """
+
+from . import registry
 
 CONTRIBUTOR = "Contributor"
 EDITOR = "Editor"
 ADMINISTRATOR = "Administrator"
 
 #: Models whose drafts a contributor writes, and the publish permission they lack.
-PUBLISHABLE = {
-    "publications.publication": "publications.publish_publication",
-    "events.event": "events.publish_event",
-    "newsroom.mediaitem": "newsroom.publish_mediaitem",
-}
+PUBLISHABLE = registry.PUBLISHABLE
 
-_CONTRIBUTOR_PERMISSIONS = [
-    # Their drafts, and the rows edited inside them (authors, speakers).
-    "publications.add_publication",
-    "publications.change_publication",
-    "publications.view_publication",
-    "publications.add_authorship",
-    "publications.change_authorship",
-    "publications.delete_authorship",
-    "publications.view_authorship",
-    "events.add_event",
-    "events.change_event",
-    "events.view_event",
-    "events.add_eventspeaker",
-    "events.change_eventspeaker",
-    "events.delete_eventspeaker",
-    "events.view_eventspeaker",
-    "newsroom.add_mediaitem",
-    "newsroom.change_mediaitem",
-    "newsroom.view_mediaitem",
-    # Pictures and files for their drafts.
-    "library.add_image",
-    "library.change_image",
-    "library.view_image",
-    "library.add_document",
-    "library.change_document",
-    "library.view_document",
-    # What their drafts point to, to choose from.
-    "publications.view_series",
-    "publications.view_category",
-    "staff.view_person",
-    "research.view_centre",
-    "taggit.view_tag",
-]
-
-#: Apps whose every permission an editor holds: all the content and the menu.
-_EDITOR_APPS = [
-    "navigation",
-    "publications",
-    "events",
-    "newsroom",
-    "staff",
-    "research",
-    "library",
-    "taggit",
-    "editorial",
-]
+#: This app: editors hold all its permissions (share links).
+_EDITORIAL_APP = "editorial"
 #: Read-only for editors: the revision history (written by the admin, never by hand).
 _EDITOR_EXTRA = ["reversion.view_revision", "reversion.view_version"]
+
+
+def contributor_permissions():
+    """``["app_label.codename"]`` of a contributor, from what the apps register: their drafts
+    (and the pictures and files for them), the rows edited inside them (authors, speakers),
+    and what their drafts point to, to choose from."""
+    names = []
+    for rules in registry.ROLE_RULES.values():
+        for label in rules.written:
+            names += _model_permissions(label, ("add", "change", "view"))
+        for label in rules.edited_inside:
+            names += _model_permissions(label, ("add", "change", "delete", "view"))
+        for label in rules.chosen:
+            names += _model_permissions(label, ("view",))
+    return names
+
+
+def editor_apps():
+    """The apps whose every permission an editor holds: all the content and the menu."""
+    apps = [label for label, rules in registry.ROLE_RULES.items() if rules.edited_by_editors]
+    return [*apps, _EDITORIAL_APP]
+
+
+def _model_permissions(label, actions):
+    app_label, model_name = label.split(".")
+    return [f"{app_label}.{action}_{model_name}" for action in actions]
 
 
 def role_permissions(Permission):
@@ -77,11 +61,11 @@ def role_permissions(Permission):
             query |= Q(content_type__app_label=app_label, codename=codename)
         return Permission.objects.filter(query)
 
-    editor = Permission.objects.filter(content_type__app_label__in=_EDITOR_APPS) | by_names(
+    editor = Permission.objects.filter(content_type__app_label__in=editor_apps()) | by_names(
         _EDITOR_EXTRA
     )
     return {
-        CONTRIBUTOR: by_names(_CONTRIBUTOR_PERMISSIONS),
+        CONTRIBUTOR: by_names(contributor_permissions()),
         EDITOR: editor,
         ADMINISTRATOR: Permission.objects.all(),
     }

@@ -7,25 +7,21 @@ decided by its row, at every visit.
 """
 
 import datetime
-from importlib import import_module
 
 from django.core import signing
 from django.db.models import F
 from django.utils import timezone
 
+from . import registry
 from .models import ShareLink
 
 SALT = "editorial.share-link"
 #: Longer addresses are refused at once (a real one is about 70 characters).
 MAX_TOKEN = 200
 
-#: The models that may be shared, with the module that renders their page for a review
-#: (it provides ``item_for_review(pk)`` and ``render_detail(request, item, ...)``).
-PAGES = {
-    "publications.publication": "publications.views",
-    "events.event": "events.views",
-    "newsroom.mediaitem": "newsroom.views",
-}
+#: The models that may be shared, with how their page is shown for a review (a
+#: ``registry.ReviewPage``), as their apps register them.
+PAGES = registry.PAGES
 
 
 def _signer():
@@ -58,10 +54,9 @@ def is_in_preparation(item):
     return not item.is_public() and getattr(item, "status", None) != "withdrawn"
 
 
-def page_module(link):
-    """The views module that renders the page of the link's item, or None."""
-    name = PAGES.get(f"{link.content_type.app_label}.{link.content_type.model}")
-    return import_module(name) if name else None
+def review_page(link):
+    """How the page of the link's item is shown (a ``registry.ReviewPage``), or None."""
+    return PAGES.get(f"{link.content_type.app_label}.{link.content_type.model}")
 
 
 def share_link_create(*, item, user, days, note, now=None):

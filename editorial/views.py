@@ -29,7 +29,7 @@ def review(request, token):
     state = link.state(now)
     if state != link.State.ACTIVE:
         return _private(_problem(request, GONE, state, link=link))
-    pages = sharing.page_module(link)
+    pages = sharing.review_page(link)
     item = pages.item_for_review(link.object_id) if pages else None
     if item is None:
         return _private(_problem(request, GONE, "deleted"))

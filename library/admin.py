@@ -12,7 +12,7 @@ from core.admin_filters import year_filter
 from core.pagination import paginate
 from core.params import clean as clean_param
 from core.uploads import CleanedUploadMessageMixin
-from editorial.versioning import HistoryAdmin
+from editorial.history_admin import HistoryAdmin
 
 from .models import Document, Image
 

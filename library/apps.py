@@ -6,3 +6,8 @@ class LibraryConfig(AppConfig):
 
     name = "library"
     verbose_name = "Media library"
+
+    def ready(self):
+        from . import registration
+
+        registration.register()

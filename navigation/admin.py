@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 
 from editorial.admin import status_badge
-from editorial.versioning import TreeHistoryAdmin
+from editorial.history_admin import TreeHistoryAdmin
 
 from .models import MenuItem
 from .sections import section_choices

@@ -10,7 +10,9 @@ class NavigationConfig(AppConfig):
 
         from core.content_cache import bump_generation, watch
 
+        from . import registration
         from .models import MenuItem
 
         watch(MenuItem)
         node_moved.connect(bump_generation, sender=MenuItem, dispatch_uid="content-cache:moved")
+        registration.register()

@@ -9,6 +9,7 @@ class NewsroomConfig(AppConfig):
         from core.content_cache import watch
         from navigation.sections import register_sections, register_shared_address
 
+        from . import registration
         from .models import MediaItem
         from .sections import kind_owns_address, media_sections
 
@@ -16,3 +17,4 @@ class NewsroomConfig(AppConfig):
         register_sections(media_sections)
         register_shared_address("newsroom:kind", kind_owns_address)
         register_shared_address("newsroom:detail", kind_owns_address)
+        registration.register()

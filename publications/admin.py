@@ -7,7 +7,8 @@ from core.uploads import CleanedUploadMessageMixin
 from editorial.admin import EditorialAdmin
 from editorial.bulk import BulkEditMixin
 from editorial.checks import PrepublishCheckMixin, publishable
-from editorial.versioning import HistoryAdmin, TreeHistoryAdmin, separate_revision
+from editorial.history_admin import HistoryAdmin, TreeHistoryAdmin
+from editorial.versioning import separate_revision
 
 from . import services
 from .models import Authorship, Category, ExternalPublication, HomeFeature, Publication, Series

@@ -8,6 +8,7 @@ class PublicationsConfig(AppConfig):
         from core.content_cache import register_deadline, watch
         from navigation.sections import register_sections, register_shared_address
 
+        from . import registration
         from .models import Authorship, Category, ExternalPublication, Publication, Series
         from .sections import publication_sections, series_owns_address
         from .services import next_scheduled_time
@@ -16,3 +17,4 @@ class PublicationsConfig(AppConfig):
         register_sections(publication_sections)
         register_shared_address("publications:series", series_owns_address)
         register_deadline(next_scheduled_time)
+        registration.register()

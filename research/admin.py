@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from editorial.versioning import HistoryAdmin
+from editorial.history_admin import HistoryAdmin
 
 from .models import Centre
 

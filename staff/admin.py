@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
-from editorial.versioning import HistoryAdmin
+from editorial.history_admin import HistoryAdmin
 
 from .models import ExpertiseArea, Membership, Person, StaffGroup
 

@@ -1,0 +1,19 @@
+"""What the back office registers with the editorial base for the apps that cannot: the site
+settings (``core`` imports no app) and the tags (a package of its own).
+
+Called once, from ``BackofficeConfig.ready()``.
+"""
+
+from taggit.models import Tag
+
+from core.models import FooterLink, SiteSettings, SocialLink
+from editorial.registry import register_roles, register_versioned
+
+
+def register():
+    # The site settings keep a history; only administrators change them (no role lists them).
+    register_versioned(SiteSettings)
+    register_versioned(SocialLink)
+    register_versioned(FooterLink)
+    # Contributors choose existing tags for their drafts; editors manage them.
+    register_roles("taggit", chosen=[Tag])

@@ -1,0 +1,128 @@
+"""What the publications tell the editorial base: their history, their roles, their previews
+and share links, the pre-publish check, the CSV export, and what a restore puts right.
+
+Called once, from ``PublicationsConfig.ready()``.
+"""
+
+from taggit.models import TaggedItem
+
+from editorial.checks import ERROR
+from editorial.csv_export import absolute_url, local_time, names
+from editorial.registry import (
+    OWNERSHIP_FIELDS,
+    CheckRules,
+    ReviewPage,
+    register_checks,
+    register_csv,
+    register_publishable,
+    register_recovered_with,
+    register_roles,
+    register_versioned,
+)
+from editorial.versioning import TREE_FIELDS
+
+from . import views
+from .models import (
+    Authorship,
+    Category,
+    ExternalPublication,
+    HomeFeature,
+    IssuedCode,
+    Publication,
+    Series,
+)
+
+
+def reclaim_code(publication, using):
+    """A recovered publication takes back its own series code.
+
+    Codes are never given twice: when a publication is deleted its code stays reserved with no
+    item. The version being restored shows this item had the code, so the reservation is its
+    own again (otherwise the check "given to an item since removed" would refuse it).
+    """
+    if publication.code:
+        IssuedCode._base_manager.using(using).filter(
+            code=publication.code, publication__isnull=True
+        ).update(publication=publication.pk)
+
+
+def series_disclaimer(report, publication):
+    """A publication in a series goes out with the series' disclaimer: the series needs one."""
+    if not getattr(publication, "series_id", None):
+        return
+    series = publication.series
+    if not (series.disclaimer or "").strip():
+        report.add(
+            ERROR,
+            "series",
+            f"The series “{series}” has no disclaimer: add one to the series before "
+            "publishing items in it.",
+        )
+
+
+CSV_COLUMNS = [
+    ("Code", lambda o, r: o.code or ""),
+    ("Title", lambda o, r: o.title),
+    ("Series", lambda o, r: o.series.name),
+    ("Status", lambda o, r: o.get_status_display()),
+    ("Publication date", lambda o, r: o.publication_date or ""),
+    ("Published at", lambda o, r: local_time(o.published_at)),
+    ("Authors", lambda o, r: names(a.display_name for a in o.authorships.all())),
+    ("Categories", lambda o, r: names(o.categories.all())),
+    ("Tags", lambda o, r: names(sorted(t.name for t in o.tags.all()))),
+    ("URL", absolute_url),
+]
+
+
+def register():
+    register_versioned(Series)
+    register_versioned(Category, exclude=TREE_FIELDS)
+    # The series code is the publication's permanent name (short links, citations), whatever
+    # an old version says.
+    register_versioned(
+        Publication,
+        follow=["authorships", "tagged_items"],
+        kept_on_restore=("code", *OWNERSHIP_FIELDS),
+        after_restore=reclaim_code,
+    )
+    register_versioned(Authorship)
+    register_versioned(ExternalPublication)
+    register_versioned(HomeFeature)
+    # The tag links of publications, stored with them (the tags themselves are shared).
+    register_versioned(TaggedItem)
+    # The "related" links between publications, stored when one end is deleted.
+    register_versioned(Publication.related.through)
+    register_recovered_with(Publication, rows=HomeFeature, field_name="publication")
+    register_recovered_with(
+        Publication, rows=Publication.related.through, field_name="to_publication"
+    )
+
+    register_publishable(
+        Publication,
+        permission="publications.publish_publication",
+        public_state=("status", (Publication.Status.PUBLISHED, Publication.Status.SCHEDULED)),
+        review_page=ReviewPage(views.item_for_review, views.render_detail),
+    )
+    register_checks(
+        Publication,
+        CheckRules(
+            summary="synopsis",
+            body="body",
+            categories="categories",
+            authors="authorships",
+            pdf="pdf",
+            extra=(series_disclaimer,),
+        ),
+    )
+    register_csv(
+        Publication,
+        columns=CSV_COLUMNS,
+        select_related=["series"],
+        prefetch_related=["authorships__person", "categories", "tags"],
+    )
+    register_roles(
+        "publications",
+        written=[Publication],
+        edited_inside=[Authorship],
+        chosen=[Series, Category],
+    )
