@@ -21,10 +21,16 @@ from publications.filters import PublicationFilter
 from publications.models import CODE_PATTERN
 
 from .models import SearchEntry
-from .text import clean_query
 
 Kind = SearchEntry.Kind
 SORTS = ("relevance", "date")
+MAX_QUERY_LENGTH = 200
+
+
+def clean_query(raw):
+    """Normalise a visitor's query: no control characters, bounded length, collapsed spaces."""
+    text = "".join(ch if ch.isprintable() else " " for ch in raw or "")
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
 @dataclass

@@ -11,18 +11,11 @@ import re
 
 import nh3
 
-MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 # Marks that ts_headline puts around matched words; never part of an indexed text.
 START_MARK, STOP_MARK = "\ue000", "\ue001"
 TERM_PATTERN = re.compile(r"[^\W\d_]{3,}")
 MAX_TERM = 60
-
-
-def clean_query(raw):
-    """Normalise a visitor's query: no control characters, bounded length, collapsed spaces."""
-    text = "".join(ch if ch.isprintable() else " " for ch in raw or "")
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
 def query_terms(query):
