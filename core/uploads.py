@@ -19,7 +19,7 @@ class CleanedUploadMessageMixin:
     """For a ModelAdmin: after saving, tell the editor what was taken out of an uploaded file.
 
     An upload that was cleaned on the way in carries ``active_content_removed`` (see
-    ``publications.documents.clean_pdf``). Editors should know that the stored file differs
+    ``core.pdfs.clean_pdf``). Editors should know that the stored file differs
     from theirs, for instance that a form in it no longer submits.
     """
 

@@ -12,8 +12,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from core.pdfs import CLEANING_NOTE, check_pdf, clean_pdf
 from core.uploads import check_size
-from publications.documents import CLEANING_NOTE, check_pdf, clean_pdf
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 

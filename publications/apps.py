@@ -7,9 +7,17 @@ class PublicationsConfig(AppConfig):
     def ready(self):
         from core.content_cache import register_deadline, watch
         from navigation.sections import register_sections, register_shared_address
+        from staff.models import also_public
 
         from . import registration
-        from .models import Authorship, Category, ExternalPublication, Publication, Series
+        from .models import (
+            Authorship,
+            Category,
+            ExternalPublication,
+            Publication,
+            Series,
+            authored_public_work,
+        )
         from .sections import publication_sections, series_owns_address
         from .services import next_scheduled_time
 
@@ -17,4 +25,5 @@ class PublicationsConfig(AppConfig):
         register_sections(publication_sections)
         register_shared_address("publications:series", series_owns_address)
         register_deadline(next_scheduled_time)
+        also_public(authored_public_work)
         registration.register()

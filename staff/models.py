@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
@@ -56,19 +56,30 @@ class PersonExpertise(TaggedItemBase):
         ]
 
 
+_public_reasons = []
+
+
+def also_public(reason):
+    """Register ``reason()``: a condition on people (a ``Q`` or ``Exists``) under which someone
+    no longer on the staff keeps a public profile, e.g. public work naming them as an author.
+
+    Apps that name people register one from their own ``AppConfig.ready()``, so that staff
+    need not know them.
+    """
+    _public_reasons.append(reason)
+
+
 class PersonQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
 
     def public(self):
-        """People whose profile the public may see: current staff, and former staff while
-        public work names them as an author. Lists of current staff use ``active()``."""
-        from publications.models import Authorship, Publication
-
-        authored = Authorship.objects.filter(
-            person=OuterRef("pk"), publication__in=Publication.objects.public()
-        )
-        return self.filter(Q(active=True) | Exists(authored))
+        """People whose profile the public may see: current staff, and former staff for whom a
+        registered reason holds (``also_public``). Lists of current staff use ``active()``."""
+        condition = Q(active=True)
+        for reason in _public_reasons:
+            condition |= reason()
+        return self.filter(condition)
 
 
 class Person(SingleLineFields, models.Model):

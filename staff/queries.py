@@ -48,14 +48,14 @@ def profile(slug):
 
 
 def _profile(slug):
-    from research.models import Centre
-
+    # The centres come through their relation to people: staff does not import research.
+    centres = Person._meta.get_field("centres").related_model.objects.order_by("kind", "order")
     return (
         Person.objects.public()
         .prefetch_related(
             "expertise",
             Prefetch("groups", queryset=StaffGroup.objects.order_by("order")),
-            Prefetch("centres", queryset=Centre.objects.order_by("kind", "order")),
+            Prefetch("centres", queryset=centres),
         )
         .filter(slug=slug)
         .first()

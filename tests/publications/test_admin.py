@@ -111,7 +111,7 @@ def test_admin_rejects_files_that_are_not_pdfs(staff_client, commentaries, name,
 
 
 def test_admin_rejects_an_oversize_pdf(staff_client, commentaries, monkeypatch):
-    monkeypatch.setattr("publications.documents.MAX_PDF_BYTES", 1000)
+    monkeypatch.setattr("core.pdfs.MAX_PDF_BYTES", 1000)
     data = publication_form(
         commentaries, pdf=SimpleUploadedFile("big.pdf", pdf_bytes(20), "application/pdf")
     )

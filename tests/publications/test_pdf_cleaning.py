@@ -87,7 +87,7 @@ def test_a_file_that_is_not_a_readable_pdf_is_refused(staff_client, commentaries
 
 
 def test_a_pdf_with_too_many_pages_is_refused(staff_client, commentaries, monkeypatch):
-    monkeypatch.setattr("publications.documents.MAX_PDF_PAGES", 2)
+    monkeypatch.setattr("core.pdfs.MAX_PDF_PAGES", 2)
 
     response = staff_client.post(
         ADD_URL, publication_form(commentaries, pdf=pdf_upload(text_pdf(3)))

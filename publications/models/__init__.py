@@ -1,0 +1,30 @@
+"""The publications' models, by subject: series and categories, publications, outside work."""
+
+from .external import ExternalPublication
+from .publication import (
+    Authorship,
+    HomeFeature,
+    IssuedCode,
+    Publication,
+    PublicationQuerySet,
+    authored_public_work,
+    validate_code,
+)
+from .series import CODE_PATTERN, FEATURE, RESERVED_SERIES_SLUGS, Category, Series, SeriesCounter
+
+__all__ = [
+    "CODE_PATTERN",
+    "FEATURE",
+    "RESERVED_SERIES_SLUGS",
+    "Authorship",
+    "Category",
+    "ExternalPublication",
+    "HomeFeature",
+    "IssuedCode",
+    "Publication",
+    "PublicationQuerySet",
+    "Series",
+    "SeriesCounter",
+    "authored_public_work",
+    "validate_code",
+]

@@ -1,0 +1,280 @@
+"""Publications: their queryset, codes ever issued, authors and the home page's features."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
+
+from core.images import ValidatedImageField, picture, rendition
+from core.richtext import RichTextField
+from core.text import SingleLineFields
+
+from ..documents import ValidatedPDFField
+from .series import CODE_PATTERN, FEATURE, Category, Series  # noqa: F401
+
+
+class PublicationQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """What the public may see: published items, and scheduled ones whose time has come.
+
+        Every public list, page, feed, sitemap and short link starts from this.
+        """
+        return self.filter(
+            status__in=Publication.RELEASED, published_at__lte=now or timezone.now()
+        )
+
+    def for_cards(self):
+        """What a list of publications shows: series and authors in two more queries."""
+        return self.select_related("series").prefetch_related(
+            models.Prefetch("authorships", queryset=Authorship.objects.select_related("person"))
+        )
+
+
+class Publication(SingleLineFields, models.Model):
+    """An item of an RSIS series: a commentary, a policy report, a book..."""
+
+    single_line_fields = ("code", "title", "image_alt", "image_credit", "image_licence")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        REVIEW = "review", "Awaiting review"
+        SCHEDULED = "scheduled", "Scheduled"
+        PUBLISHED = "published", "Published"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    #: The states of an item given out: public from its ``published_at`` on (an item
+    #: scheduled is public once its time has come). ``is_public()`` and ``public()`` apply it.
+    RELEASED = (Status.PUBLISHED, Status.SCHEDULED)
+
+    series = models.ForeignKey(Series, on_delete=models.PROTECT, related_name="publications")
+    code = models.CharField(
+        max_length=9,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="Given automatically at first publication (e.g. CO21113). Type one only for "
+        "an item published before, in the series' format.",
+    )
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, help_text="Address: /publications/<series>/<slug>/.")
+    publication_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date printed on the item. Leave empty to use the day it goes out.",
+    )
+    synopsis = models.TextField(blank=True, help_text="A short summary, shown first and in lists.")
+    body = RichTextField(blank=True)
+    image = ValidatedImageField(
+        upload_to="publications/images/",
+        blank=True,
+        help_text="JPEG, PNG or WebP, at most 8 MB; shown 16:9 under the synopsis.",
+    )
+    image_alt = models.CharField(
+        max_length=250, blank=True, help_text="What the image shows, for people who cannot see it."
+    )
+    image_credit = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Where the image comes from, e.g. “Source: Kremlin.ru, flickr”.",
+    )
+    image_licence = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The terms it is used under, e.g. “CC BY-NC-SA 2.0” or “© RSIS”.",
+    )
+    image_800_jpeg = rendition("image", *FEATURE, "JPEG")
+    image_800_webp = rendition("image", *FEATURE, "WEBP")
+    image_1600_jpeg = rendition("image", FEATURE[0] * 2, FEATURE[1] * 2, "JPEG")
+    image_1600_webp = rendition("image", FEATURE[0] * 2, FEATURE[1] * 2, "WEBP")
+    pdf = ValidatedPDFField(
+        upload_to="publications/pdf/", blank=True, help_text="The printable PDF, at most 20 MB."
+    )
+    categories = models.ManyToManyField(Category, blank=True, related_name="publications")
+    tags = TaggableManager(blank=True, help_text="Free keywords, separated by commas.")
+    # The tag links as rows, so that a revision records them and a recovery brings them back.
+    tagged_items = GenericRelation(TaggedItem, related_query_name="publication")
+    about_author = models.TextField(
+        blank=True,
+        help_text="“About the Author” text. Leave empty to print each author's short bio.",
+    )
+    related = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="related_from",
+        help_text="Shown under the item; leave empty to show items of the same categories.",
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the item becomes public. For a scheduled item, set the time to publish.",
+    )
+    updated_at = models.DateTimeField(auto_now=True, help_text="Printed as “Last updated”.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+    co_editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="co_edited_publications",
+        help_text="Colleagues who may edit this draft too, besides its author and the editors. "
+        "Only the author and the editors change this list.",
+    )
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publication_date", "-id"]
+        permissions = [("publish_publication", "Can publish, schedule and withdraw publications")]
+        constraints = [
+            models.UniqueConstraint(fields=["series", "slug"], name="unique_publication_slug"),
+        ]
+        indexes = [
+            models.Index(fields=["-publication_date", "-id"], name="publication_recent"),
+            models.Index(fields=["series", "-publication_date"], name="publication_series_recent"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} | {self.title}" if self.code else self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "publications:detail", kwargs={"series": self.series.slug, "slug": self.slug}
+        )
+
+    def is_public(self, now=None):
+        return (
+            self.status in self.RELEASED
+            and self.published_at is not None
+            and self.published_at <= (now or timezone.now())
+        )
+
+    def clean(self):
+        errors = {}
+        if self.code:
+            self.code = self.code.strip().upper()
+        # A code once given is read-only in the admin: only a new or changed code is checked.
+        if self.code and not Publication.objects.filter(pk=self.pk, code=self.code).exists():
+            try:
+                validate_code(self.code, self.series if self.series_id else None, self.pk)
+            except ValidationError as error:
+                errors["code"] = error.messages
+        if self.status == self.Status.SCHEDULED and not self.published_at:
+            errors["published_at"] = "Give the date and time at which to publish."
+        if errors:
+            raise ValidationError(errors)
+
+    def feature_picture(self):
+        return picture(self, "image", *FEATURE) if self.image else None
+
+
+class IssuedCode(models.Model):
+    """Every series code ever given or typed, kept when its item is withdrawn or deleted, so
+    that no code ever names two different items."""
+
+    code = models.CharField(max_length=9, unique=True)
+    publication = models.ForeignKey(
+        Publication, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    issued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.code
+
+
+def validate_code(code, series, pk=None):
+    """Check a typed code: its format, its series' prefix, and that it was never given to
+    another item (even one since withdrawn or deleted)."""
+    match = CODE_PATTERN.fullmatch(code)
+    if not match:
+        raise ValidationError(
+            "A code is the series prefix, two digits of the year and three of the number, "
+            "e.g. CO21113."
+        )
+    if series is not None and match["prefix"] != series.code_prefix:
+        raise ValidationError(f"Codes of {series.name} start with {series.code_prefix}.")
+    if Publication.objects.filter(code=code).exclude(pk=pk).exists():
+        raise ValidationError(f"{code} is already taken by another item.")
+    issued = IssuedCode.objects.filter(code=code)
+    if pk is not None:
+        issued = issued.exclude(publication_id=pk)
+    if issued.exists():
+        raise ValidationError(f"{code} was given to an item that has since been removed.")
+
+
+class HomeFeature(models.Model):
+    """A publication the editors put at the top of the home page, in their order."""
+
+    publication = models.OneToOneField(
+        Publication,
+        on_delete=models.CASCADE,
+        related_name="home_feature",
+        help_text="Only public items are shown; the latest item stands in when none is.",
+    )
+    order = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "home page feature"
+
+    def __str__(self):
+        return str(self.publication)
+
+
+class Authorship(SingleLineFields, models.Model):
+    """An author of a publication, in order: a member of staff or an outside author by name."""
+
+    single_line_fields = ("name", "affiliation")
+
+    publication = models.ForeignKey(
+        Publication, on_delete=models.CASCADE, related_name="authorships"
+    )
+    person = models.ForeignKey(
+        "staff.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="authorships",
+        help_text="A member of staff (current or former).",
+    )
+    name = models.CharField(
+        max_length=200, blank=True, help_text="For an outside author: the name as printed."
+    )
+    affiliation = models.CharField(
+        max_length=200, blank=True, help_text="For an outside author, e.g. a university."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.display_name
+
+    def clean(self):
+        if bool(self.person_id) == bool(self.name.strip()):
+            raise ValidationError("Choose a member of staff or type an outside author's name.")
+
+    @property
+    def display_name(self):
+        return self.person.name if self.person_id else self.name
+
+
+def authored_public_work():
+    """Whether public work names the person as an author: former staff keep their profile."""
+    return models.Exists(
+        Authorship.objects.filter(
+            person=models.OuterRef("pk"), publication__in=Publication.objects.public()
+        )
+    )
