@@ -23,6 +23,7 @@ from contextvars import ContextVar
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.safestring import mark_safe
 
 from . import redis_cache
 
@@ -136,6 +137,19 @@ def memo(name, build):
     while len(_local) > LOCAL_LIMIT:
         _local.popitem(last=False)
     return value
+
+
+def memo_html(name, build, *, fresh=False):
+    """The HTML ``build()`` renders with the site's own autoescaping templates, kept like
+    ``memo`` for the current generation (or made afresh if ``fresh``) and marked safe.
+
+    ``build`` returns the HTML, or a dict holding it under ``"html"`` beside facts of the
+    render a page needs too (e.g. the number of the page of a list actually shown).
+    """
+    value = build() if fresh else memo(name, build)
+    if isinstance(value, dict):
+        return {**value, "html": mark_safe(value["html"])}  # noqa: S308 - our templates
+    return mark_safe(value)  # noqa: S308 - rendered by our own templates
 
 
 def _after_outage():

@@ -32,6 +32,25 @@ def check_preview(request, item):
         raise PermissionDenied("This draft is someone else's.")
 
 
+def public_or_preview(request, model, public, preview, *lookup):
+    """The item ``public(*lookup)`` finds, else for staff who may preview ``model`` the one
+    ``preview(*lookup)`` finds, with whether it is a preview: ``(item, preview)``.
+
+    ``(None, False)`` when there is neither (or the user may not preview); a preview of
+    someone else's draft is refused (403) to those who may not open it in the admin.
+    """
+    item = public(*lookup)
+    if item is not None:
+        return item, False
+    if not may_preview(request, model):
+        return None, False
+    item = preview(*lookup)
+    if item is None:
+        return None, False
+    check_preview(request, item)
+    return item, True
+
+
 def at_address(request, url):
     """A copy of ``request`` that asks for ``url``, an item's public address.
 

@@ -1,11 +1,8 @@
 """RSS 2.0 and Atom feeds of public events: what is coming, then what just happened."""
 
-from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
 from django.urls import reverse
 
-from core.content_cache import memo
-from core.feeds import TextAtomFeed, TextRssFeed
+from core.feeds import CachedFeed, TextAtomFeed
 from core.site import get_site_context
 
 from . import queries
@@ -13,19 +10,8 @@ from .dates import when_text
 from .ics import status_prefix
 
 
-class EventFeed(Feed):
-    feed_type = TextRssFeed
-
-    def __call__(self, request, *args, **kwargs):
-        """The feed, written once per content generation for each address."""
-
-        def build():
-            response = super(EventFeed, self).__call__(request, *args, **kwargs)
-            return response.content, dict(response.items())
-
-        key = f"events:feed:{request.scheme}://{request.get_host()}{request.path}"
-        content, headers = memo(key, build)
-        return HttpResponse(content, headers=headers)
+class EventFeed(CachedFeed):
+    cache_name = "events:feed"
 
     def title(self):
         return f"{get_site_context()['short_name']} Events"

@@ -6,11 +6,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from core.content_cache import memo
-from core.previews import check_preview, may_preview, render_item_page
+from core.content_cache import memo, memo_html
+from core.previews import public_or_preview, render_item_page
 from navigation.menu import get_menu
 from navigation.views import page
 
@@ -57,14 +56,14 @@ def index(request):
         return {"html": html, "upcoming": upcoming.number, "past": past.number}
 
     key = f"events:list:{event_filter.key()}:{pages['upcoming_page']}:{pages['past_page']}"
-    listing = memo(key, build)
+    listing = memo_html(key, build)
     canonical = _query(
         event_filter.query_items(),
         upcoming_page=listing["upcoming"],
         past_page=listing["past"],
     )
     context = {
-        "listing": mark_safe(listing["html"]),  # noqa: S308 - rendered by our template
+        "listing": listing["html"],
         "filter": event_filter,
         "canonical_query": canonical,
         "paged": listing["upcoming"] > 1 or listing["past"] > 1,
@@ -79,13 +78,7 @@ def _query(items, **pages):
 
 @require_safe
 def detail(request, slug):
-    event = queries.detail(slug)
-    preview = False
-    if event is None and may_preview(request, Event):
-        event = queries.preview(slug)
-        preview = event is not None
-        if preview:
-            check_preview(request, event)
+    event, preview = public_or_preview(request, Event, queries.detail, queries.preview, slug)
     if event is None:
         return page(request, path=f"events/{slug}")  # a content page may use a free address
     return render_detail(request, event, preview=preview)

@@ -2,13 +2,11 @@
 
 from datetime import datetime, time
 
-from django.contrib.syndication.views import Feed
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
-from core.content_cache import memo
-from core.feeds import TextAtomFeed, TextRssFeed
+from core.feeds import CachedFeed, TextAtomFeed
 from core.site import get_site_context
 
 from . import queries
@@ -23,24 +21,12 @@ DESCRIPTIONS = {
 }
 
 
-class MediaFeed(Feed):
-    feed_type = TextRssFeed
-
-    def __call__(self, request, *args, **kwargs):
-        """The feed, written once per content generation for each address."""
-
-        def build():
-            response = super(MediaFeed, self).__call__(request, *args, **kwargs)
-            return response.content, dict(response.items())
-
-        kind = kwargs.get("kind", "")
-        if queries.kind_label(kind) is None:
-            raise Http404("There is no such feed.")
-        key = f"newsroom:feed:{request.scheme}://{request.get_host()}{request.path}"
-        content, headers = memo(key, build)
-        return HttpResponse(content, headers=headers)
+class MediaFeed(CachedFeed):
+    cache_name = "newsroom:feed"
 
     def get_object(self, request, kind):
+        if queries.kind_label(kind) is None:
+            raise Http404("There is no such feed.")
         return kind
 
     def title(self, kind):

@@ -1,13 +1,12 @@
 from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from core.content_cache import memo
+from core.content_cache import memo_html
 from core.pagination import paginate
 from core.params import clean, parse_year
-from core.previews import check_preview, may_preview, render_item_page
+from core.previews import public_or_preview, render_item_page
 from navigation.views import page
 
 from . import queries
@@ -30,9 +29,8 @@ def index(request):
         }
         return render_to_string("newsroom/includes/index_body.html", context, request)
 
-    html = memo("newsroom:index", build)
     context = {
-        "body_html": mark_safe(html),  # noqa: S308 - rendered by our template
+        "body_html": memo_html("newsroom:index", build),
         "kinds": queries.KINDS,
     }
     return render(request, "newsroom/index.html", context)
@@ -65,9 +63,9 @@ def kind(request, kind):
         return {"html": html, "number": page_obj.number}
 
     page_number = clean("page", request.GET.get("page", "1"))[:12]
-    listing = memo(f"newsroom:list:{kind}:{year or ''}:{page_number}", build)
+    listing = memo_html(f"newsroom:list:{kind}:{year or ''}:{page_number}", build)
     context = {
-        "listing": mark_safe(listing["html"]),  # noqa: S308 - rendered by our template
+        "listing": listing["html"],
         "page_number": listing["number"],
         "kind": kind,
         "heading": f"{label} for {year}" if year else label,
@@ -94,13 +92,9 @@ def detail(request, kind, slug):
         return page(request, path=f"media/{kind}/{slug}")
     if len(slug) > MAX_SLUG:
         raise Http404("There is no such item.")
-    item = queries.detail(kind, slug)
-    preview = False
-    if item is None and may_preview(request, MediaItem):
-        item = queries.preview(kind, slug)
-        preview = item is not None
-        if preview:
-            check_preview(request, item)
+    item, preview = public_or_preview(
+        request, MediaItem, queries.detail, queries.preview, kind, slug
+    )
     if item is None:
         raise Http404("There is no such item.")
     return render_detail(request, item, preview=preview)

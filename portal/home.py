@@ -2,14 +2,15 @@
 
 from django.template.loader import render_to_string
 
-from core.content_cache import memo
+from core.content_cache import memo_html
 
 FEATURED_EVENTS = 4
 FEATURED_HIGHLIGHTS = 4
 
 
 def home_html():
-    return memo("fragment:home", _render)
+    """The home page's body, safe to insert."""
+    return memo_html("fragment:home", _render)
 
 
 def _render():

@@ -3,13 +3,11 @@
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from django.contrib.syndication.views import Feed
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
-from core.content_cache import memo
-from core.feeds import TextAtomFeed, TextRssFeed
+from core.feeds import CachedFeed, TextAtomFeed
 from core.site import get_site_context
 
 from . import queries
@@ -79,20 +77,9 @@ def _subject(kind, value):
     )
 
 
-class PublicationFeed(Feed):
-    feed_type = TextRssFeed
+class PublicationFeed(CachedFeed):
+    cache_name = "publications:feed"
     kind = "all"
-
-    def __call__(self, request, *args, **kwargs):
-        """The feed, written once per content generation for each address."""
-
-        def build():
-            response = super(PublicationFeed, self).__call__(request, *args, **kwargs)
-            return response.content, dict(response.items())
-
-        key = f"publications:feed:{request.scheme}://{request.get_host()}{request.path}"
-        content, headers = memo(key, build)
-        return HttpResponse(content, headers=headers)
 
     def get_object(self, request, value=None):
         if value is not None and (len(value) > 200 or "\x00" in value):

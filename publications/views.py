@@ -5,13 +5,12 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import content_disposition_header
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from core.content_cache import memo
+from core.content_cache import memo_html
 from core.pagination import paginate
 from core.params import parse_year
-from core.previews import check_preview, may_preview, render_item_page
+from core.previews import public_or_preview, render_item_page
 from core.text import single_line
 from navigation.views import page
 
@@ -53,9 +52,9 @@ def _listing(request, template, *, heading, feed=None, extra=None, **fixed):
 
     page_number = request.GET.get("page", "1")[:12]
     key = f"publications:list:{request.path}:{pub_filter.key()}:{page_number}"
-    listing = build() if pub_filter.q else memo(key, build)
+    listing = memo_html(key, build, fresh=bool(pub_filter.q))
     context = {
-        "listing": mark_safe(listing["html"]),  # noqa: S308 - rendered by our template
+        "listing": listing["html"],
         "page_number": listing["number"],
         "heading": heading,
         "query_string": query_string,
@@ -153,13 +152,9 @@ def tag(request, slug):
 
 @require_safe
 def detail(request, series, slug):
-    publication = queries.detail(series, slug)
-    preview = False
-    if publication is None and may_preview(request, Publication):
-        publication = queries.preview(series, slug)
-        preview = publication is not None
-        if preview:
-            check_preview(request, publication)
+    publication, preview = public_or_preview(
+        request, Publication, queries.detail, queries.preview, series, slug
+    )
     if publication is None:
         raise Http404("There is no such publication.")
     return render_detail(request, publication, preview=preview)

@@ -2,10 +2,9 @@ import hashlib
 
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from core.content_cache import memo
+from core.content_cache import memo_html
 from core.pagination import paginate
 
 from .request import SearchRequest, code_target
@@ -41,6 +40,5 @@ def results(request):
 
         page_number = request.GET.get("page", "1")[:12]
         asked = f"{search.page_query}&page={page_number}".encode()
-        html = memo(f"search:{hashlib.sha256(asked).hexdigest()}", build)
-        context["outcome_html"] = mark_safe(html)  # noqa: S308 - rendered by our template
+        context["outcome_html"] = memo_html(f"search:{hashlib.sha256(asked).hexdigest()}", build)
     return render(request, "search/results.html", context)

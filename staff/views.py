@@ -1,9 +1,8 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 
-from core.content_cache import memo
+from core.content_cache import memo_html
 from core.pagination import paginate
 
 from . import queries
@@ -14,13 +13,13 @@ PEOPLE_PER_PAGE = 24
 
 def directory(request):
     """All staff groups in order, each with its first people and a link to the whole group."""
-    groups_html = memo(
+    groups_html = memo_html(
         "fragment:staff-directory",
         lambda: render_to_string(
             "staff/includes/directory_groups.html", {"groups": queries.directory_groups()}
         ),
     )
-    return render(request, "staff/directory.html", {"groups_html": mark_safe(groups_html)})  # noqa: S308
+    return render(request, "staff/directory.html", {"groups_html": groups_html})
 
 
 def group(request, slug):

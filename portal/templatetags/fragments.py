@@ -2,9 +2,8 @@
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 
-from core.content_cache import memo
+from core.content_cache import memo_html
 from core.site import get_site_context
 from navigation.menu import get_menu
 
@@ -14,23 +13,19 @@ register = template.Library()
 @register.simple_tag
 def site_footer():
     """The footer: address, social and footer links from the site settings."""
-    return mark_safe(  # noqa: S308 - rendered by our own autoescaping template
-        memo(
-            "fragment:footer",
-            lambda: render_to_string("includes/footer.html", {"site": get_site_context()}),
-        )
+    return memo_html(
+        "fragment:footer",
+        lambda: render_to_string("includes/footer.html", {"site": get_site_context()}),
     )
 
 
 @register.simple_tag
 def menu_entry_points():
     """The home page's cards: each top-level menu section with its first items."""
-    return mark_safe(  # noqa: S308 - rendered by our own autoescaping template
-        memo(
-            "fragment:entry-points",
-            lambda: render_to_string(
-                "portal/includes/entry_points.html",
-                {"roots": [node for node in get_menu().roots if node.in_menu]},
-            ),
-        )
+    return memo_html(
+        "fragment:entry-points",
+        lambda: render_to_string(
+            "portal/includes/entry_points.html",
+            {"roots": [node for node in get_menu().roots if node.in_menu]},
+        ),
     )
