@@ -234,7 +234,21 @@ class EditorialAdmin(HistoryAdmin):
     def save_model(self, request, obj, form, change):
         if not change and hasattr(obj, "created_by_id") and obj.created_by_id is None:
             obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        self.save_item(request, obj)
+
+    def save_item(self, request, obj):
+        """Write the item of the form, once. An app whose items need more when their state
+        changes (a code, dates) calls its service for that here, in one call."""
+        obj.save()
+
+    def save_related(self, request, form, formsets, change):
+        """Tags left as they were are not written again: taggit would announce a change that
+        did not happen (a search re-index, a new content generation)."""
+        if change:
+            for field in self.model._meta.get_fields():
+                if isinstance(field, TaggableManager) and field.name not in form.changed_data:
+                    form.cleaned_data.pop(field.name, None)
+        super().save_related(request, form, formsets, change)
 
     # Lists -------------------------------------------------------------------------------
 

@@ -13,8 +13,6 @@ from editorial.versioning import separate_revision
 from . import services
 from .models import Authorship, Category, ExternalPublication, HomeFeature, Publication, Series
 
-RELEASED = (Publication.Status.PUBLISHED, Publication.Status.SCHEDULED)
-
 
 @admin.register(Series)
 class SeriesAdmin(HistoryAdmin):
@@ -106,16 +104,13 @@ class PublicationAdmin(
     def authors(self, publication):
         return ", ".join(a.display_name for a in publication.authorships.all())
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        publication = form.instance
-        if publication.status in RELEASED:
-            had_code = bool(publication.code)
-            services.publication_release(publication=publication)
-            if not had_code:
-                self.message_user(
-                    request, f"{publication.code} was given to “{publication.title}”."
-                )
+    def save_item(self, request, obj):
+        """One call to the service, which saves the row once: as it is, or given out (the
+        code given, the dates filled in)."""
+        had_code = bool(obj.code)
+        services.publication_save(publication=obj)
+        if obj.code and not had_code:
+            self.message_user(request, f"{obj.code} was given to “{obj.title}”.")
 
     @admin.action(description="Publish the selected items now", permissions=["publish"])
     def publish_now(self, request, queryset):

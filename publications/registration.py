@@ -100,7 +100,7 @@ def register():
     register_publishable(
         Publication,
         permission="publications.publish_publication",
-        public_state=("status", (Publication.Status.PUBLISHED, Publication.Status.SCHEDULED)),
+        public_state=("status", Publication.RELEASED),
         review_page=ReviewPage(views.item_for_review, views.render_detail),
     )
     register_checks(

@@ -1,4 +1,6 @@
-"""Writes that touch more than one row: series codes, publishing and withdrawing."""
+"""Writes that touch more than one row: series codes, and each change of a publication's
+state (publish, schedule, withdraw, and saving an item given out, e.g. a correction): one call
+each, made by the admin's form, its list actions and a restore alike."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -39,27 +41,36 @@ def code_next(*, series, year, publication=None):
         return code
 
 
+def publication_save(*, publication):
+    """Save an item as an editor left it in its form: given out (published or scheduled)
+    through ``publication_release``, in any other state as it is. One save of the row."""
+    if publication.status in Publication.RELEASED:
+        return publication_release(publication=publication)
+    publication.save()
+    return publication
+
+
 def publication_release(*, publication):
-    """Complete an item whose status was just set to published or scheduled, and save it.
+    """Complete an item whose status was just set to published or scheduled, and save it once.
 
     Fills in the publication time (now, unless scheduled), the printed date (the local day it
     goes out, unless the editor gave one) and the series code. An item that has never been
-    public and is rescheduled gets its date, and if the year changed its code, again.
+    public and is rescheduled gets its date, and if the year changed its code, again. The row
+    is saved once (its search entry and the content generation follow that one save).
     """
-    Status = Publication.Status
-    if publication.status not in (Status.PUBLISHED, Status.SCHEDULED):
+    if publication.status not in Publication.RELEASED:
         raise ValueError("Only published or scheduled items are released.")
     now = timezone.now()
     with transaction.atomic():
-        if publication.pk is None:
-            publication.save()
-        before = (
-            Publication.objects.select_for_update()
-            .filter(pk=publication.pk)
-            .values("status", "published_at", "publication_date", "code")
-            .first()
-        )
-        if publication.status == Status.SCHEDULED:
+        before = None
+        if publication.pk is not None:
+            before = (
+                Publication.objects.select_for_update()
+                .filter(pk=publication.pk)
+                .values("status", "published_at", "publication_date", "code")
+                .first()
+            )
+        if publication.status == Publication.Status.SCHEDULED:
             if publication.published_at is None:
                 raise ValidationError("A scheduled item needs a time to publish.")
         elif publication.published_at is None or publication.published_at > now:
@@ -71,14 +82,15 @@ def publication_release(*, publication):
         year = publication.publication_date.year
         if publication.code and _code_came_from_schedule(before, publication, now, year):
             publication.code = None
-        if not publication.code:
-            publication.save()  # so that the issued code can point to it
-            publication.code = code_next(
-                series=publication.series, year=year, publication=publication
-            )
+        given = not publication.code
+        if given:
+            # Issued with no item yet: it points to the item once the item is saved.
+            publication.code = code_next(series=publication.series, year=year)
+        publication.save()
+        if given:
+            IssuedCode.objects.filter(code=publication.code).update(publication=publication)
         else:
             _register_typed_code(publication)
-        publication.save()
     return publication
 
 
@@ -121,13 +133,18 @@ def _register_typed_code(publication):
 
 
 def publication_publish(*, publication, at=None):
-    """Publish now, or at ``at`` if that is in the future."""
+    """Publish now, or at ``at`` if that is in the future (then it is scheduled)."""
     if at is not None and at > timezone.now():
-        publication.status, publication.published_at = Publication.Status.SCHEDULED, at
-    else:
-        publication.status = Publication.Status.PUBLISHED
-        if publication.published_at and publication.published_at > timezone.now():
-            publication.published_at = None
+        return publication_schedule(publication=publication, at=at)
+    publication.status = Publication.Status.PUBLISHED
+    if publication.published_at and publication.published_at > timezone.now():
+        publication.published_at = None
+    return publication_release(publication=publication)
+
+
+def publication_schedule(*, publication, at):
+    """Publish at ``at``: the item goes public by itself then."""
+    publication.status, publication.published_at = Publication.Status.SCHEDULED, at
     return publication_release(publication=publication)
 
 
