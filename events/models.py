@@ -7,6 +7,7 @@ from django.utils import timezone
 from core.images import ValidatedImageField, picture, rendition
 from core.richtext import RichTextField
 from core.text import SingleLineFields
+from staff.credits import Credit, staff_member
 
 FEATURE = (800, 450)
 
@@ -193,46 +194,28 @@ class Event(SingleLineFields, models.Model):
         return picture(self, "image", *FEATURE) if self.image else None
 
 
-class EventSpeaker(SingleLineFields, models.Model):
+class EventSpeaker(Credit):
     """A speaker, chair or panellist of an event, in order: staff, or an outside guest."""
 
-    single_line_fields = ("name", "affiliation", "role")
+    credited_as = "speaker"
+    staff_name = "display_name"  # with the honorific, as the programme prints it
+    single_line_fields = (*Credit.single_line_fields, "role")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="speakers")
-    person = models.ForeignKey(
-        "staff.Person",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="event_appearances",
-        help_text="A member of staff (their profile is linked).",
-    )
-    name = models.CharField(
-        max_length=200, blank=True, help_text="For an outside speaker: the name as printed."
-    )
-    affiliation = models.CharField(
-        max_length=200, blank=True, help_text="For an outside speaker, e.g. a university."
+    person = staff_member(
+        related_name="event_appearances", help_text="A member of staff (their profile is linked)."
     )
     role = models.CharField(
         max_length=100, blank=True, help_text="Optional, e.g. “Chair”, “Discussant”, “Keynote”."
     )
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
 
-    class Meta:
-        ordering = ["order", "id"]
+    class Meta(Credit.Meta):
         verbose_name = "speaker"
 
-    def __str__(self):
-        return self.display_name
-
     def clean(self):
-        if bool(self.person_id) == bool(self.name.strip()):
-            raise ValidationError("Choose a member of staff or type an outside speaker's name.")
+        super().clean()
         if self.person_id and self.affiliation.strip():
             raise ValidationError(
                 {"affiliation": "Staff are shown with their position; leave this empty."}
             )
-
-    @property
-    def display_name(self):
-        return self.person.display_name if self.person_id else self.name

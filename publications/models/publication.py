@@ -12,6 +12,7 @@ from taggit.models import TaggedItem
 from core.images import ValidatedImageField, picture, rendition
 from core.richtext import RichTextField
 from core.text import SingleLineFields
+from staff.credits import Credit, staff_member
 
 from ..documents import ValidatedPDFField
 from .series import CODE_PATTERN, FEATURE, Category, Series  # noqa: F401
@@ -23,9 +24,7 @@ class PublicationQuerySet(models.QuerySet):
 
         Every public list, page, feed, sitemap and short link starts from this.
         """
-        return self.filter(
-            status__in=Publication.RELEASED, published_at__lte=now or timezone.now()
-        )
+        return self.filter(status__in=Publication.RELEASED, published_at__lte=now or timezone.now())
 
     def for_cards(self):
         """What a list of publications shows: series and authors in two more queries."""
@@ -232,43 +231,17 @@ class HomeFeature(models.Model):
         return str(self.publication)
 
 
-class Authorship(SingleLineFields, models.Model):
+class Authorship(Credit):
     """An author of a publication, in order: a member of staff or an outside author by name."""
 
-    single_line_fields = ("name", "affiliation")
+    credited_as = "author"
 
     publication = models.ForeignKey(
         Publication, on_delete=models.CASCADE, related_name="authorships"
     )
-    person = models.ForeignKey(
-        "staff.Person",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="authorships",
-        help_text="A member of staff (current or former).",
+    person = staff_member(
+        related_name="authorships", help_text="A member of staff (current or former)."
     )
-    name = models.CharField(
-        max_length=200, blank=True, help_text="For an outside author: the name as printed."
-    )
-    affiliation = models.CharField(
-        max_length=200, blank=True, help_text="For an outside author, e.g. a university."
-    )
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["order", "id"]
-
-    def __str__(self):
-        return self.display_name
-
-    def clean(self):
-        if bool(self.person_id) == bool(self.name.strip()):
-            raise ValidationError("Choose a member of staff or type an outside author's name.")
-
-    @property
-    def display_name(self):
-        return self.person.name if self.person_id else self.name
 
 
 def authored_public_work():
