@@ -28,8 +28,7 @@ TEXT_FIELDS = [
 
 def public_from(publication):
     """When ``Publication.objects.public()`` starts to include ``publication``, or None."""
-    Status = type(publication).Status
-    if publication.status in (Status.PUBLISHED, Status.SCHEDULED):
+    if publication.status in type(publication).RELEASED:
         return publication.published_at
     return None
 

@@ -138,7 +138,7 @@ def _load_publication(spec, series_by_slug, categories, people):
         day = timezone.localdate() + datetime.timedelta(days=spec["publish_in_days"])
         publication.published_at = _at_nine(day)
     publication.full_clean()
-    if status in (Publication.Status.PUBLISHED, Publication.Status.SCHEDULED):
+    if status in Publication.RELEASED:
         publication_release(publication=publication)
     else:
         publication.save()
