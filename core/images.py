@@ -183,3 +183,54 @@ def picture_html(picture, *, alt, css_class="", lazy=False):
         format_html(' class="{}"', css_class) if css_class else "",
         mark_safe(' loading="lazy"') if lazy else "",  # noqa: S308 - constant
     )
+
+
+FEATURE = (800, 450)
+
+
+def feature_image(*, upload_to, help_text):
+    """The field of an item's feature image, shown 16:9 (``FEATURE``) with its renditions."""
+    return ValidatedImageField(upload_to=upload_to, blank=True, help_text=help_text)
+
+
+def feature_alt():
+    return models.CharField(
+        max_length=250, blank=True, help_text="What the image shows, for people who cannot see it."
+    )
+
+
+def feature_credit():
+    return models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Where the image comes from, e.g. “Source: Kremlin.ru, flickr”.",
+    )
+
+
+def feature_licence():
+    return models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The terms it is used under, e.g. “CC BY-NC-SA 2.0” or “© RSIS”.",
+    )
+
+
+class FeatureImage(models.Model):
+    """An item with a feature image: its renditions and the ``<picture>`` made of them.
+
+    The item declares the fields itself, with ``feature_image()`` and ``feature_alt()`` (and
+    ``feature_credit()``, ``feature_licence()`` where its images are credited), so that they keep
+    their place among its own fields: forms, exports and version comparisons list fields in
+    the order they are declared.
+    """
+
+    image_800_jpeg = rendition("image", *FEATURE, "JPEG")
+    image_800_webp = rendition("image", *FEATURE, "WEBP")
+    image_1600_jpeg = rendition("image", FEATURE[0] * 2, FEATURE[1] * 2, "JPEG")
+    image_1600_webp = rendition("image", FEATURE[0] * 2, FEATURE[1] * 2, "WEBP")
+
+    class Meta:
+        abstract = True
+
+    def feature_picture(self):
+        return picture(self, "image", *FEATURE) if self.image else None

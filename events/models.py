@@ -4,12 +4,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from core.images import ValidatedImageField, picture, rendition
+from core.images import FeatureImage, feature_alt, feature_image
 from core.richtext import RichTextField
 from core.text import SingleLineFields
 from staff.credits import Credit, staff_member
-
-FEATURE = (800, 450)
 
 
 class EventQuerySet(models.QuerySet):
@@ -30,7 +28,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(end__lt=now or timezone.now()).order_by("-start", "-id")
 
 
-class Event(SingleLineFields, models.Model):
+class Event(SingleLineFields, FeatureImage):
     """A seminar, conference, lecture or other event organised by the school."""
 
     single_line_fields = ("title", "venue", "summary", "image_alt")
@@ -86,18 +84,11 @@ class Event(SingleLineFields, models.Model):
         help_text="One or two plain sentences for lists, feeds, calendars and search engines.",
     )
     description = RichTextField(blank=True, help_text="The full programme and background.")
-    image = ValidatedImageField(
+    image = feature_image(
         upload_to="events/images/",
-        blank=True,
         help_text="JPEG, PNG or WebP, at most 8 MB; shown 16:9 at the top of the page.",
     )
-    image_alt = models.CharField(
-        max_length=250, blank=True, help_text="What the image shows, for people who cannot see it."
-    )
-    image_800_jpeg = rendition("image", *FEATURE, "JPEG")
-    image_800_webp = rendition("image", *FEATURE, "WEBP")
-    image_1600_jpeg = rendition("image", FEATURE[0] * 2, FEATURE[1] * 2, "JPEG")
-    image_1600_webp = rendition("image", FEATURE[0] * 2, FEATURE[1] * 2, "WEBP")
+    image_alt = feature_alt()
     registration_url = models.URLField(
         "registration link",
         max_length=500,
@@ -189,9 +180,6 @@ class Event(SingleLineFields, models.Model):
             return False
         closes = min(filter(None, (self.registration_deadline, self.end)))
         return (now or timezone.now()) < closes
-
-    def feature_picture(self):
-        return picture(self, "image", *FEATURE) if self.image else None
 
 
 class EventSpeaker(Credit):

@@ -5,13 +5,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
 
-from core.images import ValidatedImageField, picture, rendition
+from core.images import FeatureImage, feature_alt, feature_image
 from core.richtext import RichTextField
 from core.text import SingleLineFields
 
 from . import embeds
-
-FEATURE = (800, 450)
 
 
 class MediaItemQuerySet(models.QuerySet):
@@ -32,7 +30,7 @@ class MediaItemQuerySet(models.QuerySet):
         )
 
 
-class MediaItem(SingleLineFields, models.Model):
+class MediaItem(SingleLineFields, FeatureImage):
     """Coverage of RSIS elsewhere, or something RSIS said: a release, a speech, a recording."""
 
     single_line_fields = ("title", "outlet", "original_title")
@@ -100,18 +98,11 @@ class MediaItem(SingleLineFields, models.Model):
         "Spotify (e.g. https://www.youtube.com/watch?v=…). It is turned into the player's "
         "address when saved, and gives the item a page with the player.",
     )
-    image = ValidatedImageField(
+    image = feature_image(
         upload_to="media-items/",
-        blank=True,
         help_text="Optional. JPEG, PNG or WebP, at most 8 MB; shown 16:9 on the item's page.",
     )
-    image_alt = models.CharField(
-        max_length=250, blank=True, help_text="What the image shows, for people who cannot see it."
-    )
-    image_800_jpeg = rendition("image", *FEATURE, "JPEG")
-    image_800_webp = rendition("image", *FEATURE, "WEBP")
-    image_1600_jpeg = rendition("image", FEATURE[0] * 2, FEATURE[1] * 2, "JPEG")
-    image_1600_webp = rendition("image", FEATURE[0] * 2, FEATURE[1] * 2, "WEBP")
+    image_alt = feature_alt()
     published = models.BooleanField(
         default=False, help_text="Tick to show the item on the site and in its feed."
     )
@@ -192,6 +183,3 @@ class MediaItem(SingleLineFields, models.Model):
             self.embed_url = embeds.player_src(self.embed_url)
         except ValidationError as error:
             raise ValidationError({"embed_url": error.messages}) from error
-
-    def feature_picture(self):
-        return picture(self, "image", *FEATURE) if self.image else None

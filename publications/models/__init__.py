@@ -10,11 +10,10 @@ from .publication import (
     authored_public_work,
     validate_code,
 )
-from .series import CODE_PATTERN, FEATURE, RESERVED_SERIES_SLUGS, Category, Series, SeriesCounter
+from .series import CODE_PATTERN, RESERVED_SERIES_SLUGS, Category, Series, SeriesCounter
 
 __all__ = [
     "CODE_PATTERN",
-    "FEATURE",
     "RESERVED_SERIES_SLUGS",
     "Authorship",
     "Category",

@@ -9,13 +9,13 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from core.images import ValidatedImageField, picture, rendition
+from core.images import FeatureImage, feature_alt, feature_credit, feature_image, feature_licence
 from core.richtext import RichTextField
 from core.text import SingleLineFields
 from staff.credits import Credit, staff_member
 
 from ..documents import ValidatedPDFField
-from .series import CODE_PATTERN, FEATURE, Category, Series  # noqa: F401
+from .series import CODE_PATTERN, Category, Series  # noqa: F401
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -33,7 +33,7 @@ class PublicationQuerySet(models.QuerySet):
         )
 
 
-class Publication(SingleLineFields, models.Model):
+class Publication(SingleLineFields, FeatureImage):
     """An item of an RSIS series: a commentary, a policy report, a book..."""
 
     single_line_fields = ("code", "title", "image_alt", "image_credit", "image_licence")
@@ -67,28 +67,13 @@ class Publication(SingleLineFields, models.Model):
     )
     synopsis = models.TextField(blank=True, help_text="A short summary, shown first and in lists.")
     body = RichTextField(blank=True)
-    image = ValidatedImageField(
+    image = feature_image(
         upload_to="publications/images/",
-        blank=True,
         help_text="JPEG, PNG or WebP, at most 8 MB; shown 16:9 under the synopsis.",
     )
-    image_alt = models.CharField(
-        max_length=250, blank=True, help_text="What the image shows, for people who cannot see it."
-    )
-    image_credit = models.CharField(
-        max_length=300,
-        blank=True,
-        help_text="Where the image comes from, e.g. “Source: Kremlin.ru, flickr”.",
-    )
-    image_licence = models.CharField(
-        max_length=100,
-        blank=True,
-        help_text="The terms it is used under, e.g. “CC BY-NC-SA 2.0” or “© RSIS”.",
-    )
-    image_800_jpeg = rendition("image", *FEATURE, "JPEG")
-    image_800_webp = rendition("image", *FEATURE, "WEBP")
-    image_1600_jpeg = rendition("image", FEATURE[0] * 2, FEATURE[1] * 2, "JPEG")
-    image_1600_webp = rendition("image", FEATURE[0] * 2, FEATURE[1] * 2, "WEBP")
+    image_alt = feature_alt()
+    image_credit = feature_credit()
+    image_licence = feature_licence()
     pdf = ValidatedPDFField(
         upload_to="publications/pdf/", blank=True, help_text="The printable PDF, at most 20 MB."
     )
@@ -170,9 +155,6 @@ class Publication(SingleLineFields, models.Model):
             errors["published_at"] = "Give the date and time at which to publish."
         if errors:
             raise ValidationError(errors)
-
-    def feature_picture(self):
-        return picture(self, "image", *FEATURE) if self.image else None
 
 
 class IssuedCode(models.Model):

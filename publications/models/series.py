@@ -12,7 +12,6 @@ from core.text import SingleLineFields
 
 CODE_PATTERN = re.compile(r"(?P<prefix>[A-Z]{2,4})(?P<year>[0-9]{2})(?P<number>[0-9]{3})")
 RESERVED_SERIES_SLUGS = {"year", "feeds"}
-FEATURE = (800, 450)
 
 
 class Series(SingleLineFields, models.Model):
