@@ -65,6 +65,8 @@ def panels(user):
     if user.has_perm("events.view_event"):
         sources.append(("event", Event.objects.all(), "status", "updated_at"))
     media = user.has_perm("newsroom.view_mediaitem")
+    if media:
+        sources.append(("media item", MediaItem.objects.all(), "status", "updated_at"))
 
     mine, review, scheduled, recent = [], [], [], []
     for kind, queryset, _, _ in sources:
@@ -79,14 +81,6 @@ def panels(user):
         review += _rows(
             waiting.filter(status="review").order_by("updated_at"),
             kind,
-            lambda obj: obj.updated_at,
-        )
-    if media:
-        mine += _rows(
-            MediaItem.objects.filter(worked_on_by(user, MediaItem), published=False).order_by(
-                "-updated_at"
-            ),
-            "media item",
             lambda obj: obj.updated_at,
         )
     now = timezone.now()

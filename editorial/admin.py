@@ -44,9 +44,6 @@ class EditorialAdmin(HistoryAdmin):
     # Preview, "View on site" and share links for reviewers on the item's page.
     change_form_template = "admin/editorial/change_form.html"
 
-    #: The field that makes an item public: a status choice, or a "published" box.
-    state_field = "status"
-
     # Permissions -------------------------------------------------------------------------
 
     def publish_permission(self):
@@ -58,14 +55,11 @@ class EditorialAdmin(HistoryAdmin):
 
     def is_released(self, obj):
         """Whether ``obj`` has left the contributors' hands (public, scheduled or withdrawn)."""
-        value = getattr(obj, self.state_field)
-        return bool(value) if self.state_field == "published" else value not in CONTRIBUTOR_STATUSES
+        return obj.status not in CONTRIBUTOR_STATUSES
 
     def released(self):
         """``Q`` of the items that have left the contributors' hands."""
-        if self.state_field == "published":
-            return Q(published=True)
-        return ~Q(**{f"{self.state_field}__in": CONTRIBUTOR_STATUSES})
+        return ~Q(status__in=CONTRIBUTOR_STATUSES)
 
     def is_others_draft(self, request, obj):
         """Whether ``obj`` is a draft that is neither the user's nor shared with them (and
@@ -182,9 +176,7 @@ class EditorialAdmin(HistoryAdmin):
 
     def _requests_release(self, request):
         """Whether a submitted form asks to make the item public (or scheduled, withdrawn)."""
-        if self.state_field == "published":
-            return request.POST.get("published") in {"on", "true", "True", "1"}
-        value = request.POST.get(self.state_field)
+        value = request.POST.get("status")
         return value is not None and value not in CONTRIBUTOR_STATUSES
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -199,7 +191,7 @@ class EditorialAdmin(HistoryAdmin):
     # Forms -------------------------------------------------------------------------------
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if db_field.name == self.state_field and not self.has_publish_permission(request):
+        if db_field.name == "status" and not self.has_publish_permission(request):
             kwargs["choices"] = [
                 (value, label) for value, label in db_field.choices if value in CONTRIBUTOR_STATUSES
             ]
@@ -217,18 +209,16 @@ class EditorialAdmin(HistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if self.state_field == "published" and not self.has_publish_permission(request):
-            fields.append("published")
         if not self.may_share_with_colleagues(request, obj):
             fields.append("co_editors")
         if obj is not None and state_before_restore(request, obj) == (True, None):
-            fields.append(self.state_field)  # a recovered item is saved as a draft
+            fields.append("status")  # a recovered item is saved as a draft
         return fields
 
     def prepare_recovery(self, obj):
         """A deleted item comes back as a draft, whatever it was: an editor looks at it again
         and publishes it (a publication keeps its series code)."""
-        setattr(obj, self.state_field, False if self.state_field == "published" else "draft")
+        obj.status = "draft"
         return " as a draft"
 
     def save_model(self, request, obj, form, change):

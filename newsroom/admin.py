@@ -11,16 +11,15 @@ from .models import MediaItem
 
 @admin.register(MediaItem)
 class MediaItemAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
-    state_field = "published"
     list_display = ["title", "kind", "outlet", "date", "status_badge"]
-    list_filter = ["kind", year_filter("date"), "published"]
+    list_filter = ["kind", year_filter("date"), "status"]
     search_fields = ["title", "outlet", "original_title", "people__name"]
     search_help_text = "Search by title, outlet, original headline or person."
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["people"]
     date_hierarchy = "date"
     fieldsets = [
-        (None, {"fields": ["kind", "title", "slug", "date", "published"]}),
+        (None, {"fields": ["kind", "title", "slug", "date", "status"]}),
         (
             "Coverage",
             {
@@ -41,7 +40,7 @@ class MediaItemAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
         ("Shared with", {"fields": ["co_editors"]}),
     ]
 
-    @admin.display(description="Status", ordering="published")
+    @admin.display(description="Status", ordering="status")
     def status_badge(self, item):
         return status_badge(item)
 

@@ -15,7 +15,7 @@ from . import embeds
 class MediaItemQuerySet(models.QuerySet):
     def public(self):
         """What the public may see. Every public list, page, feed and sitemap starts here."""
-        return self.filter(published=True)
+        return self.filter(status=MediaItem.Status.PUBLISHED)
 
     def with_page(self):
         """Items that have a page of their own (a text or a player)."""
@@ -41,6 +41,12 @@ class MediaItem(SingleLineFields, FeatureImage):
         SPEECH = "speeches", "Speeches"
         VIDEO = "videos", "Videos"
         AUDIO = "audio", "Audio"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        REVIEW = "review", "Awaiting review"
+        PUBLISHED = "published", "Published"
+        WITHDRAWN = "withdrawn", "Withdrawn"
 
     ITEM_NAMES = {
         Kind.HIGHLIGHT: "Media highlight",
@@ -103,8 +109,12 @@ class MediaItem(SingleLineFields, FeatureImage):
         help_text="Optional. JPEG, PNG or WebP, at most 8 MB; shown 16:9 on the item's page.",
     )
     image_alt = feature_alt()
-    published = models.BooleanField(
-        default=False, help_text="Tick to show the item on the site and in its feed."
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text="Only published items are shown on the site and in their feed.",
     )
     updated_at = models.DateTimeField(auto_now=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -166,7 +176,7 @@ class MediaItem(SingleLineFields, FeatureImage):
         return self.url
 
     def is_public(self):
-        return self.published
+        return self.status == self.Status.PUBLISHED
 
     @cached_property
     def player(self):

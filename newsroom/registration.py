@@ -26,7 +26,7 @@ CSV_COLUMNS = [
     ("Outlet", lambda o, r: o.outlet),
     ("Original title", lambda o, r: o.original_title),
     ("Link", lambda o, r: o.url),
-    ("Published", lambda o, r: "yes" if o.published else "no"),
+    ("Published", lambda o, r: "yes" if o.is_public() else "no"),
     ("People", lambda o, r: names(p.name for p in o.people.all())),
     ("URL", absolute_url),
 ]
@@ -37,7 +37,7 @@ def register():
     register_publishable(
         MediaItem,
         permission="newsroom.publish_mediaitem",
-        public_state=("published", (True,)),
+        public_state=("status", (MediaItem.Status.PUBLISHED,)),
         review_page=ReviewPage(views.item_for_review, views.render_detail),
     )
     register_checks(MediaItem, CheckRules(summary="summary", body="body"))

@@ -152,7 +152,7 @@ class MediaItemFactory(factory.django.DjangoModelFactory):
     original_title = factory.LazyAttribute(lambda o: f"Headline of {o.title}")
     url = factory.Sequence(lambda n: f"https://example.org/coverage/{n}")
     summary = factory.LazyAttribute(lambda o: f"What {o.title} reports.")
-    published = True
+    status = "published"
 
 
 class EventFactory(factory.django.DjangoModelFactory):

@@ -27,7 +27,7 @@ def newsroom_load_demo():
             if MediaItem.objects.filter(kind=spec["kind"], slug=spec["slug"]).exists():
                 continue
             spec["date"] = datetime.date.fromisoformat(spec["date"])
-            item = MediaItem(published=True, **spec)
+            item = MediaItem(status=MediaItem.Status.PUBLISHED, **spec)
             item.full_clean()
             item.save()
             item.people.set([people[slug] for slug in slugs if slug in people])

@@ -29,7 +29,7 @@ def home_content(site_facts):
     EventFactory(title="Finished Forum", start=timezone.now() - datetime.timedelta(days=2))
     EventFactory(title="Hidden Draft Event", status="draft")
     MediaItemFactory(title="Coverage Piece")
-    MediaItemFactory(title="Unpublished Coverage", published=False)
+    MediaItemFactory(title="Unpublished Coverage", status="draft")
     return {"commentaries": commentaries, "items": items, "book": book, "soon": soon}
 
 

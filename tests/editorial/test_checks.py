@@ -329,19 +329,19 @@ def test_event_checks(staff_client, db):
 
 
 def test_media_item_checks(staff_client, db):
-    item = MediaItemFactory(published=False, summary="")
+    item = MediaItemFactory(status="draft", summary="")
     data = page_form(staff_client, change_url(item))
-    data["published"] = "on"
+    data["status"] = "published"
     response = staff_client.post(change_url(item), data)
     assert "summary is empty" in " ".join(form_errors(response)["summary"])
     item.refresh_from_db()
-    assert not item.published
-    data.pop("published")
+    assert item.status == "draft"
+    data["status"] = "draft"
     assert staff_client.post(change_url(item), data).status_code == 302  # unpublished: fine
-    data.update(published="on", summary="What was said.")
+    data.update(status="published", summary="What was said.")
     assert staff_client.post(change_url(item), data).status_code == 302
     item.refresh_from_db()
-    assert item.published
+    assert item.status == "published"
 
 
 # The report itself ------------------------------------------------------------------------------

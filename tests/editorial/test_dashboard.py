@@ -25,7 +25,7 @@ def test_dashboard_panels_for_a_contributor(contributor_client, contributor, edi
     PublicationFactory(series=series, status="draft", title="Someone else's", created_by=editor)
     PublicationFactory(series=series, status="review", title="Sent", created_by=contributor)
     EventFactory(status="draft", title="My event", created_by=contributor)
-    MediaItemFactory(published=False, title="My clip", created_by=contributor)
+    MediaItemFactory(status="draft", title="My clip", created_by=contributor)
     response = contributor_client.get("/admin/")
     assert response.status_code == 200
     assert set(panel(response, "My drafts")) == {"My draft", "Sent", "My event", "My clip"}

@@ -131,7 +131,7 @@ def test_contributor_list_shows_own_shared_and_released_items_only(
 def test_contributor_cannot_open_another_persons_event_or_media_item(contributor_client, colleague):
     event = EventFactory(status="draft", created_by=colleague)
     item = MediaItemFactory(
-        kind="speeches", body="<p>The speech.</p>", published=False, created_by=colleague
+        kind="speeches", body="<p>The speech.</p>", status="draft", created_by=colleague
     )
     for obj in (event, item):
         assert contributor_client.get(admin_url(obj, "change", obj.pk)).status_code == 403

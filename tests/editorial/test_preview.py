@@ -34,7 +34,7 @@ UNPUBLISHED = {
     ),
     "draft event": lambda: EventFactory(title="Draft seminar", status="draft"),
     "draft media item": lambda: MediaItemFactory(
-        title="Draft speech", kind="speeches", body="<p>Words.</p>", published=False
+        title="Draft speech", kind="speeches", body="<p>Words.</p>", status="draft"
     ),
 }
 BANNERS = {
@@ -147,7 +147,7 @@ def test_contributor_admin_page_offers_preview_but_not_share(
 
 
 def test_admin_page_of_an_item_without_a_page_offers_neither(editor_client, item_admin_template):
-    coverage = MediaItemFactory(published=False)  # a link to an article elsewhere
+    coverage = MediaItemFactory(status="draft")  # a link to an article elsewhere
     html = editor_client.get(change_url(coverage)).content.decode()
     assert ">Preview<" not in html
     assert "Share with a reviewer" not in html

@@ -146,11 +146,11 @@ def test_recovered_event_and_media_item_come_back_as_drafts(editor_client, visit
 
     _, response = recover(editor_client, Event, event.pk, status="published")
     assert response.status_code == 302
-    _, response = recover(editor_client, MediaItem, item.pk, published="on")
+    _, response = recover(editor_client, MediaItem, item.pk, status="published")
     assert response.status_code == 302
 
     assert Event.objects.get(pk=event.pk).status == "draft"
-    assert MediaItem.objects.get(pk=item.pk).published is False
+    assert MediaItem.objects.get(pk=item.pk).status == "draft"
     for url in urls:
         assert visitor.get(url).status_code == 404
 

@@ -193,15 +193,16 @@ def test_contributor_cannot_publish_an_event(contributor_client):
     assert Event.objects.get().status == "review"
 
 
-def test_contributor_cannot_tick_published_on_a_media_item(contributor_client, contributor):
+def test_contributor_cannot_publish_a_media_item(contributor_client, contributor):
     page = contributor_client.get("/admin/newsroom/mediaitem/add/")
-    assert "published" not in page.context["adminform"].form.fields
+    choices = page.context["adminform"].form.fields["status"].choices
+    assert [value for value, _ in choices] == ["draft", "review"]
     response = contributor_client.post("/admin/newsroom/mediaitem/add/", item_form())
     assert response.status_code == 403
-    response = contributor_client.post("/admin/newsroom/mediaitem/add/", item_form(published=""))
+    response = contributor_client.post("/admin/newsroom/mediaitem/add/", item_form(status="draft"))
     assert response.status_code == 302
     item = MediaItem.objects.get()
-    assert (item.published, item.created_by) == (False, contributor)
+    assert (item.status, item.created_by) == ("draft", contributor)
 
 
 @pytest.mark.parametrize(
@@ -261,7 +262,7 @@ def test_editor_edits_the_menu_but_not_users_or_settings(editor_client, db):
 
 def test_editor_publishes_events_and_media(editor_client):
     EventFactory(status="review", slug="talk")
-    MediaItemFactory(published=False, slug="clip")
+    MediaItemFactory(status="draft", slug="clip")
     response = editor_client.post(
         "/admin/events/event/",
         {"action": "publish", "_selected_action": [str(Event.objects.get().pk)]},
@@ -269,7 +270,8 @@ def test_editor_publishes_events_and_media(editor_client):
     assert response.status_code == 302
     assert Event.objects.get().status == "published"
     page = editor_client.get(f"/admin/newsroom/mediaitem/{MediaItem.objects.get().pk}/change/")
-    assert "published" in page.context["adminform"].form.fields
+    choices = page.context["adminform"].form.fields["status"].choices
+    assert "published" in [value for value, _ in choices]
 
 
 def test_administrator_manages_users_and_settings(administrator_client):

@@ -77,7 +77,7 @@ SHARED_ITEMS = {
         title="Shared draft speech",
         kind="speeches",
         body="<p>Words of the speech.</p>",
-        published=False,
+        status="draft",
     ),
 }
 
@@ -327,7 +327,7 @@ def test_create_view_gives_404_for_unknown_items(path, editor_client, draft):
 
 
 def test_create_view_gives_404_for_an_item_without_a_page(editor_client):
-    coverage = MediaItemFactory(published=False)  # a link to an article elsewhere
+    coverage = MediaItemFactory(status="draft")  # a link to an article elsewhere
     assert editor_client.get(new_url(coverage)).status_code == 404
 
 

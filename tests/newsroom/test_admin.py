@@ -13,7 +13,7 @@ def item_form(**overrides):
         "title": "A recorded talk",
         "slug": "a-recorded-talk",
         "date": "2024-11-05",
-        "published": "on",
+        "status": "published",
         "outlet": "",
         "original_title": "",
         "url": "",
@@ -90,7 +90,7 @@ def test_admin_slug_is_unique_within_a_kind_only(staff_client):
 
 def test_admin_list_search_and_filters(staff_client, highlight, release):
     queries = ["", "?q=Eurasia", "?q=Kremlin", "?q=Cheang", "?kind__exact=highlights",
-               "?year=2021", "?year=abc", "?published__exact=1", "?date__year=2021",
+               "?year=2021", "?year=abc", "?status__exact=published", "?date__year=2021",
                "?q=%00"]  # fmt: skip
     for query in queries:
         assert staff_client.get(ADD_URL + query).status_code == 200, query
@@ -113,6 +113,6 @@ def test_admin_autocompletes_people(staff_client, chris):
 def test_admin_view_on_site(staff_client, release):
     change = staff_client.get(f"{ADD_URL}{release.pk}/change/").content.decode()
     assert "View on site" in change
-    release.published = False
+    release.status = "draft"
     release.save()
     assert staff_client.get(release.get_absolute_url()).status_code == 200  # staff preview

@@ -16,9 +16,9 @@ def hidden(site_facts, release):
     """An unpublished release and an unpublished highlight, beside the public release."""
     draft = MediaItemFactory(
         kind="news-releases", title="Embargoed release", slug="embargoed", body="<p>Secret.</p>",
-        published=False,
+        status="draft",
     )  # fmt: skip
-    coverage = MediaItemFactory(title="Hidden coverage", slug="hidden-coverage", published=False)
+    coverage = MediaItemFactory(title="Hidden coverage", slug="hidden-coverage", status="draft")
     return {"draft": draft, "coverage": coverage}
 
 
@@ -42,7 +42,7 @@ def test_unpublished_items_are_404_or_absent_everywhere(visitor, hidden):
 def test_unpublishing_takes_an_item_down_at_once(visitor, release):
     url = release.get_absolute_url()
     assert visitor.get(url).status_code == 200
-    release.published = False
+    release.status = "draft"
     release.save()
     assert visitor.get(url).status_code == 404
     assert "RSIS starts a programme" not in visitor.get("/media/news-releases/").content.decode()
