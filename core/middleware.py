@@ -6,12 +6,15 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib import auth
+from django.core import signing
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.crypto import constant_time_compare
 
 from .content_cache import GENERATION_KEY, checked, current_generation, request_generation
 
 MAX_CACHED_QUERY = 300
+STAFF_MARK_COOKIE = "rsis_staff"
 UNCACHEABLE_CACHE_CONTROL = ("private", "no-cache", "no-store")
 LOCAL_PAGES = 512
 
@@ -104,11 +107,15 @@ class PageCacheMiddleware:
     def staff_session(request):
         """Whether the request carries the session of an active member of staff.
 
-        Costs one session read when a session cookie is sent (none otherwise); the user it finds
-        is kept on the request, so authentication does not read it again.
+        Without the staff mark that goes with its session cookie (``StaffMarkMiddleware``) a
+        request is a visitor's, at no cost: a made-up cookie cannot make the site read the
+        database. With it, the session and its user are read once; the user is kept on the
+        request, so authentication does not read it again.
         """
         session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
-        if not session_key:
+        if not session_key or not constant_time_compare(
+            request.COOKIES.get(STAFF_MARK_COOKIE, ""), staff_mark(session_key)
+        ):
             return False
         session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
         if auth.SESSION_KEY not in session:
@@ -134,3 +141,47 @@ class PageCacheMiddleware:
         url = request.build_absolute_uri()
         digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
         return f"page:v2:{request.method}:{digest}"
+
+
+def staff_mark(session_key):
+    """The mark that says a session is a member of staff's: the session key, signed."""
+    return signing.Signer(salt="core.staff-mark").sign(session_key).rpartition(":")[2]
+
+
+class StaffMarkMiddleware:
+    """Give signed-in staff the mark ``PageCacheMiddleware`` looks for, and take it away.
+
+    Placed after the authentication middleware. The mark is signed with the site's secret and
+    tied to the session key, so it cannot be made up and dies with the session.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        has_mark = STAFF_MARK_COOKIE in request.COOKIES
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            # A visitor without a session: nothing to read. Staff who just signed in get the
+            # mark with their next request, the page the sign-in leads to.
+            if has_mark:
+                response.delete_cookie(STAFF_MARK_COOKIE, samesite="Lax")
+            return response
+        user = getattr(request, "user", None)
+        session = getattr(request, "session", None)
+        if user is not None and user.is_authenticated and user.is_staff and session is not None:
+            mark = staff_mark(session.session_key or "")
+            if session.session_key and request.COOKIES.get(STAFF_MARK_COOKIE) != mark:
+                response.set_cookie(
+                    STAFF_MARK_COOKIE,
+                    mark,
+                    max_age=None
+                    if settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+                    else settings.SESSION_COOKIE_AGE,
+                    secure=settings.SESSION_COOKIE_SECURE,
+                    httponly=True,
+                    samesite="Lax",
+                )
+        elif has_mark and user is not None and not user.is_authenticated:
+            response.delete_cookie(STAFF_MARK_COOKIE, samesite="Lax")
+        return response
