@@ -7,6 +7,8 @@ the editors' until they go out. Editors (holders of the model's publish permissi
 administrators may edit everything.
 """
 
+from django.conf import settings
+from django.db import models
 from django.db.models import Q
 
 from .registry import PUBLISHABLE
@@ -37,3 +39,21 @@ def worked_on_by(user, model):
     item_field = model._meta.model_name
     shared = through.objects.filter(user=user.pk).values(item_field)
     return Q(created_by=user.pk) | Q(pk__in=shared)
+
+
+def author_field():
+    """Who first saved an item: its author, set by the admin, never typed."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+    )
+
+
+def co_editors_field(related_name):
+    """The colleagues a draft is shared with (its "Shared with" box)."""
+    return models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name=related_name,
+        help_text="Colleagues who may edit this draft too, besides its author and the editors. "
+        "Only the author and the editors change this list.",
+    )

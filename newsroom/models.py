@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -8,6 +7,7 @@ from django.utils.functional import cached_property
 from core.images import FeatureImage, feature_alt, feature_image
 from core.richtext import RichTextField
 from core.text import SingleLineFields
+from editorial.ownership import author_field, co_editors_field
 
 from . import embeds
 
@@ -118,16 +118,8 @@ class MediaItem(SingleLineFields, FeatureImage):
     )
     updated_at = models.DateTimeField(auto_now=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
-    )
-    co_editors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        blank=True,
-        related_name="co_edited_media_items",
-        help_text="Colleagues who may edit this draft too, besides its author and the editors. "
-        "Only the author and the editors change this list.",
-    )
+    created_by = author_field()
+    co_editors = co_editors_field("co_edited_media_items")
 
     objects = MediaItemQuerySet.as_manager()
 

@@ -1,6 +1,5 @@
 """Publications: their queryset, codes ever issued, authors and the home page's features."""
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,6 +11,7 @@ from taggit.models import TaggedItem
 from core.images import FeatureImage, feature_alt, feature_credit, feature_image, feature_licence
 from core.richtext import RichTextField
 from core.text import SingleLineFields
+from editorial.ownership import author_field, co_editors_field
 from staff.credits import Credit, staff_member
 
 from ..documents import ValidatedPDFField
@@ -102,16 +102,8 @@ class Publication(SingleLineFields, FeatureImage):
     )
     updated_at = models.DateTimeField(auto_now=True, help_text="Printed as “Last updated”.")
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
-    )
-    co_editors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        blank=True,
-        related_name="co_edited_publications",
-        help_text="Colleagues who may edit this draft too, besides its author and the editors. "
-        "Only the author and the editors change this list.",
-    )
+    created_by = author_field()
+    co_editors = co_editors_field("co_edited_publications")
 
     objects = PublicationQuerySet.as_manager()
 
