@@ -4,6 +4,9 @@
 the demo is loaded (moved off weekends, so there is always something upcoming and something
 past), starts ``at`` a local time and lasts ``hours``. Its centre and staff speakers are named
 by slug, guests by name and affiliation; ``report`` links the latest public event report.
+An event was announced (created, published and last updated) eight weeks before it starts,
+or the day before the demo is loaded if it starts later than that; a cancelled or postponed
+one was last updated when that was announced, a week before it was due.
 ``events_load_demo()`` creates the events that do not exist yet (by slug) and never changes
 existing ones.
 """
@@ -13,7 +16,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from core.demodata import demo_json
+from core.demodata import demo_json, demo_moment
 from events.dates import site_zone
 from events.models import Event, EventSpeaker
 from events.services import event_release
@@ -22,6 +25,8 @@ from research.models import Centre
 from staff.models import Person
 
 EVENT_REPORTS = "event-reports"
+ANNOUNCED_BEFORE = datetime.timedelta(weeks=8)
+CHANGED_BEFORE = datetime.timedelta(weeks=1)
 
 
 def events_demo_data():
@@ -81,6 +86,14 @@ def _create(spec, today, people, centres, report):
         speaker.save()
     if spec.get("report") and report is not None:
         event.related_publications.add(report)
+    latest = demo_moment(today - datetime.timedelta(days=1))
+    announced = min(start - ANNOUNCED_BEFORE, latest)
+    changed = announced
+    if event.status in (Event.Status.CANCELLED, Event.Status.POSTPONED):
+        changed = max(min(start - CHANGED_BEFORE, latest), announced)
+    Event.objects.filter(pk=event.pk).update(
+        created_at=announced, published_at=announced, updated_at=changed
+    )
 
 
 def _speakers(specs, people):

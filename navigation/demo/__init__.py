@@ -4,14 +4,18 @@
 title), ``kind``, ``section``, ``url``, ``show_in_menu``, ``summary`` and ``children``. An item
 that opens an object of another app names it by slug: ``"section": "research:centre"`` with
 ``"section_slug": "cms"``; the caller says how such keys are resolved, so the menu needs none
-of those apps. An item with a ``summary`` has its body in ``pages/<tree path>.html``.
+of those apps. An item with a ``summary`` has its body in ``pages/<tree path>.html``; an item
+was last updated on its ``updated`` date, or else on ``PAGES_UPDATED``, when the demo's pages
+were last reviewed.
 """
 
 from django.db import transaction
 from django.utils.text import slugify
 
-from core.demodata import demo_html, demo_json
+from core.demodata import demo_dated, demo_html, demo_json, demo_moment
 from navigation.models import MenuItem
+
+PAGES_UPDATED = "2025-06-02"
 
 
 def walk(entries=None, parent_path=""):
@@ -67,6 +71,7 @@ def menu_load_demo(*, section_lookups, pages=None):
             )
             item.full_clean()
             item.save()
+            demo_dated(MenuItem, item.pk, demo_moment(spec.get("updated", PAGES_UPDATED)))
             created += 1
         by_path[path] = item
     return created

@@ -9,7 +9,7 @@ import datetime
 
 from django.db import transaction
 
-from core.demodata import demo_json
+from core.demodata import demo_dated, demo_json, demo_moment
 from newsroom.models import MediaItem
 from staff.models import Person
 
@@ -17,7 +17,7 @@ from staff.models import Person
 def newsroom_load_demo():
     """Create the demo media items that do not exist yet; never change existing ones.
 
-    Returns the number of items created.
+    An item is created and last updated on its own date. Returns the number of items created.
     """
     people = {person.slug: person for person in Person.objects.all()}
     created = 0
@@ -31,5 +31,8 @@ def newsroom_load_demo():
             item.full_clean()
             item.save()
             item.people.set([people[slug] for slug in slugs if slug in people])
+            demo_dated(
+                MediaItem, item.pk, demo_moment(item.date), fields=("created_at", "updated_at")
+            )
             created += 1
     return created

@@ -4,19 +4,22 @@ commentary CO21113 (summarised), a few invented items and some external publicat
 The data is in this package: ``series.json`` (the series in their order, and the disclaimer
 they share), ``categories.json`` (the tree), ``publications.json`` (each item, its authors by
 staff slug or as an outside name, its categories by tree path; its body in
-``bodies/<slug>.html``; the one marked ``home_feature`` is featured on the home page) and
-``external.json``. All prose is written for this project.
+``bodies/<slug>.html``; its feature image, if any, in ``images/``; the one marked
+``home_feature`` is featured on the home page) and ``external.json``. All prose is written for
+this project, and the feature images were drawn for it.
 ``publications_load_demo()`` creates whatever does not exist yet and leaves everything that
-does exist as editors made it.
+does exist as editors made it. A published item is dated from its publication (created and
+last updated then); an external one from the middle of its year.
 """
 
 import datetime
-import zoneinfo
+from importlib.resources import files
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from core.demodata import demo_html, demo_json
+from core.demodata import demo_dated, demo_html, demo_json, demo_moment
 from publications.models import (
     Authorship,
     Category,
@@ -27,9 +30,6 @@ from publications.models import (
 )
 from publications.services import publication_release
 from staff.models import Person
-
-SINGAPORE = zoneinfo.ZoneInfo("Asia/Singapore")
-PUBLISH_TIME = datetime.time(9)
 
 
 @transaction.atomic
@@ -72,6 +72,8 @@ def publications_load_demo():
         item.full_clean()
         item.save()
         item.people.set([people[slug] for slug in slugs if slug in people])
+        mid_year = min(demo_moment(datetime.date(item.year, 7, 1)), timezone.now())
+        demo_dated(ExternalPublication, item.pk, mid_year)
         counts["external"] += 1
     return counts
 
@@ -102,15 +104,12 @@ def _categories_by_path():
     return paths
 
 
-def _at_nine(day):
-    return datetime.datetime.combine(day, PUBLISH_TIME, tzinfo=SINGAPORE)
-
-
 def _load_publication(spec, series_by_slug, categories, people):
     """Create one demo item unless it exists; released items go through the service.
 
-    A published item is dated ``date``; a scheduled one goes out ``publish_in_days`` after the
-    demo is loaded; a draft has no date and no code.
+    A published item is dated ``date`` (published, created and last updated at nine that
+    morning, Singapore time) and may have a feature ``image``; a scheduled one goes out
+    ``publish_in_days`` after the demo is loaded; a draft has no date and no code.
     """
     series = series_by_slug[spec["series"]]
     slug, code = spec["slug"], spec.get("code")
@@ -128,15 +127,20 @@ def _load_publication(spec, series_by_slug, categories, people):
         publication_date=date,
         synopsis=spec["synopsis"],
         body=demo_html(__name__, f"bodies/{slug}.html"),
+        image_alt=spec.get("image_alt", ""),
         image_credit=spec.get("image_credit", ""),
+        image_licence=spec.get("image_licence", ""),
         about_author=spec.get("about_author", ""),
         status=status,
     )
+    if spec.get("image"):
+        picture = files(__name__).joinpath(spec["image"])
+        publication.image = ContentFile(picture.read_bytes(), name=picture.name)
     if status == Publication.Status.PUBLISHED:
-        publication.published_at = _at_nine(date)
+        publication.published_at = demo_moment(date)
     elif status == Publication.Status.SCHEDULED:
         day = timezone.localdate() + datetime.timedelta(days=spec["publish_in_days"])
-        publication.published_at = _at_nine(day)
+        publication.published_at = demo_moment(day)
     publication.full_clean()
     if status in Publication.RELEASED:
         publication_release(publication=publication)
@@ -155,4 +159,7 @@ def _load_publication(spec, series_by_slug, categories, people):
         authorship.save()
     publication.categories.set([categories[path] for path in spec["categories"]])
     publication.tags.add(*spec["tags"])
+    if status == Publication.Status.PUBLISHED:
+        moment = publication.published_at
+        demo_dated(Publication, publication.pk, moment, fields=("created_at", "updated_at"))
     return 1

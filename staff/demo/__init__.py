@@ -1,7 +1,8 @@
 """Demo staff: the reference site's groups and a dozen people (all but one invented).
 
 ``groups.json`` lists the groups in their order, each naming the menu page that describes it;
-``people.json`` lists the people with their groups and areas of expertise.
+``people.json`` lists the people with their groups and areas of expertise; a profile was last
+updated on ``PROFILES_UPDATED``, when the demo's profiles were last reviewed.
 ``staff_load_demo()`` creates whatever does not exist yet and never overwrites edits.
 """
 
@@ -12,8 +13,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageDraw
 
-from core.demodata import demo_json
+from core.demodata import demo_dated, demo_json, demo_moment
 from staff.models import Membership, Person, StaffGroup
+
+PROFILES_UPDATED = "2025-06-02"
 
 PALETTE = ["#8a1538", "#1f4e79", "#2e6b4f", "#7a4f1d", "#4b3f72", "#1d6f7a", "#6b2d5c"]
 
@@ -54,6 +57,7 @@ def staff_load_demo(*, pages, photo_maker):
         person.expertise.set(spec["expertise"])
         for group_slug in spec["groups"]:
             Membership.objects.create(person=person, group=by_slug[group_slug])
+        demo_dated(Person, person.pk, demo_moment(PROFILES_UPDATED))
         created += 1
     return created
 

@@ -1,9 +1,18 @@
+import datetime
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
+from django.utils.timezone import localdate
 
 from core.models import FooterLink, SiteSettings, SocialLink
+from events.models import Event
 from navigation.models import MenuItem
+from newsroom.models import MediaItem
+from publications.models import ExternalPublication, Publication
+from staff.models import Person
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +62,61 @@ def test_every_demo_menu_target_on_this_site_renders(client, demo_content):
     for item in items:
         response = client.get(item.get_absolute_url())
         assert response.status_code == 200, item.get_absolute_url()
+
+
+# Demo content is dated from the content itself, not from the moment the demo was loaded.
+
+CO21113 = "/publications/commentaries/russia-and-southeast-asia-what-lavrovs-july-visits-mean/"
+
+
+def last_updated(html):
+    return re.search(r"Last updated on (?:<time [^>]*>)?(\d\d/\d\d/\d{4})", html).group(1)
+
+
+def test_demo_pages_show_the_dates_of_their_content(visitor, demo_content):
+    assert last_updated(visitor.get(CO21113).content.decode()) == "26/07/2021"
+    seed = MediaItem.objects.get(slug="russia-third-force-southeast-asia")
+    assert seed.date.isoformat() == "2021-07-12"
+    release = MediaItem.objects.get(slug="climate-food-security-programme")
+    html = visitor.get(release.get_absolute_url()).content.decode()
+    assert last_updated(html) == "15/01/2025"
+    html = visitor.get("/about-rsis/introduction/").content.decode()
+    assert last_updated(html) == "02/06/2025"
+
+
+def test_demo_dates_are_those_of_the_content_and_survive_a_second_load(demo_content):
+    item = Publication.objects.get(code="CO21113")
+    moment = datetime.datetime(2021, 7, 26, 1, 0, tzinfo=datetime.UTC)  # 9:00 in Singapore
+    assert (item.published_at, item.created_at, item.updated_at) == (moment,) * 3
+    for publication in Publication.objects.public():
+        assert publication.updated_at == publication.published_at, publication
+    for media in MediaItem.objects.all():
+        assert localdate(media.updated_at) == localdate(media.created_at) == media.date, media
+    for external in ExternalPublication.objects.all():
+        assert external.updated_at.year == external.year, external
+    assert {localdate(d) for d in MenuItem.objects.values_list("updated_at", flat=True)} == {
+        datetime.date(2025, 6, 2)
+    }
+    assert {localdate(d) for d in Person.objects.values_list("updated_at", flat=True)} == {
+        datetime.date(2025, 6, 2)
+    }
+    for event in Event.objects.all():
+        assert event.created_at == event.published_at <= event.updated_at < timezone.now()
+        assert event.published_at <= event.start - datetime.timedelta(days=1), event
+
+    call_command("load_demo", "--no-admin", "--no-photos", verbosity=0)
+
+    item.refresh_from_db()
+    assert item.updated_at == moment
+
+
+def test_the_seed_commentary_has_its_own_image_with_the_seed_credit(visitor, demo_content):
+    item = Publication.objects.get(code="CO21113")
+    assert (item.image.width, item.image.height) == (1600, 900)
+    assert item.image_licence == "CC BY-NC-SA 2.0"
+    html = visitor.get(CO21113).content.decode()
+    figure = html[html.index('<figure class="publication__image">') :]
+    figure = figure[: figure.index("</figure>")]
+    assert 'alt="A map of Southeast Asia drawn in dots' in figure
+    assert re.search(r'<img src="/media-files/[^"]+\.jpg"', figure)
+    assert "Source: Sergey Lavrov &amp; Saleumxay Kommasith, МИД России, flickr" in figure
