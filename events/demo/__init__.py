@@ -4,6 +4,7 @@
 the demo is loaded (moved off weekends, so there is always something upcoming and something
 past), starts ``at`` a local time and lasts ``hours``. Its centre and staff speakers are named
 by slug, guests by name and affiliation; ``report`` links the latest public event report.
+Online events are shown on the school's video channel and sign-ups go to its own site.
 An event was announced (created, published and last updated) eight weeks before it starts,
 or the day before the demo is loaded if it starts later than that; a cancelled or postponed
 one was last updated when that was announced, a week before it was due.

@@ -2,7 +2,8 @@
 
 ``media.json`` holds them. The seed article's headline is kept as its original title; every
 summary and text is written for this project. Invented coverage names invented outlets and
-links to example.org, so nothing is attributed to a real publication. People are staff slugs.
+carries no link, so nothing is attributed to a real publication and no link leads nowhere.
+People are staff slugs.
 """
 
 import datetime

@@ -120,3 +120,53 @@ def test_the_seed_commentary_has_its_own_image_with_the_seed_credit(visitor, dem
     assert 'alt="A map of Southeast Asia drawn in dots' in figure
     assert re.search(r'<img src="/media-files/[^"]+\.jpg"', figure)
     assert "Source: Sergey Lavrov &amp; Saleumxay Kommasith, МИД России, flickr" in figure
+
+
+# No placeholder names or addresses anywhere a visitor can go.
+
+SKIPPED = re.compile(
+    r"^/(admin|media-files|static|feeds|search|subscribe)/|\.(bib|ris|ics|pdf|xml)$"
+)
+
+
+def crawl(client, start="/", limit=800):
+    """Every page of the site reachable from ``start`` by its links, without query strings
+    other than ``?page=``: ``{path: html}``."""
+    seen, queue, pages = {start}, [start], {}
+    while queue and len(pages) < limit:
+        path = queue.pop(0)
+        response = client.get(path)
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        html = response.content.decode()
+        pages[path] = html
+        for href in re.findall(r'href="(/[^"#]*)"', html):
+            href = href.replace("&amp;", "&")
+            if href.startswith("//") or SKIPPED.search(href):
+                continue
+            if "?" in href and not re.fullmatch(r"[^?]*\?page=\d+", href):
+                continue
+            if href not in seen:
+                seen.add(href)
+                queue.append(href)
+    return pages
+
+
+def test_no_public_demo_page_names_a_placeholder(visitor, demo_content):
+    pages = crawl(visitor)
+    kinds = {
+        "menu pages": "/about-rsis/introduction/",
+        "lists": "/publications/commentaries/",
+        "publications": CO21113,
+        "profiles": "/staff/people/chris-cheang/",
+        "events": "/events/russia-asia-pivot-revisited-webinar/",
+        "media": "/media/highlights/",
+        "external publications": "/external-publications/",
+        "centres": "/research/cms/",
+    }
+    for kind, path in kinds.items():
+        assert path in pages, kind
+    assert len(pages) > 150
+    for path, html in pages.items():
+        for placeholder in ("example.org", "example.com", "Example "):
+            assert placeholder not in html, (path, placeholder)
