@@ -5,6 +5,9 @@ from django.core.management import call_command
 
 from publications.models import Category, Publication, Series, SeriesCounter
 from publications.services import code_next
+from staff.models import Person
+
+RANSOMWARE = "ransomware-in-the-ward-building-cyber-resilience-in-health-services"
 
 
 def test_demo_has_the_seed_series_and_commentary(visitor, demo_content):
@@ -72,3 +75,37 @@ def test_load_demo_refuses_a_negative_count(db):
 
     with pytest.raises(CommandError):
         call_command("load_demo", "--no-admin", "--publications", "-1", verbosity=0)
+
+
+def about_the_authors(html):
+    section = html[html.index('<h2 id="about-author">') :]
+    section = section[: section.index("</section>")]
+    return re.findall(r"<p>(.*?)</p>", section)
+
+
+def test_about_the_author_is_a_sentence_for_every_demo_author(visitor, demo_content):
+    item = Publication.objects.get(slug=RANSOMWARE)
+    html = visitor.get(item.get_absolute_url()).content.decode()
+    assert ">About the Authors</h2>" in html
+    assert about_the_authors(html) == [
+        "Lim Hui Ling studies national resilience, cyber threats and emerging technology.",
+        "Alicia Moreno is with Westmere University.",
+    ]
+
+
+def test_about_the_author_without_a_bio_or_an_affiliation_is_still_a_sentence(
+    visitor, demo_content
+):
+    item = Publication.objects.get(slug=RANSOMWARE)
+    item.authorships.filter(person=None).update(affiliation="")
+    Person.objects.filter(slug="lim-hui-ling").update(short_bio="")
+    html = visitor.get(item.get_absolute_url()).content.decode()
+    assert about_the_authors(html) == [
+        "Lim Hui Ling (Senior Fellow) is on the staff of RSIS.",
+        "Alicia Moreno is a guest author of this RSIS Commentary.",
+    ]
+    lim = Person.objects.get(slug="lim-hui-ling")
+    lim.active, lim.position = False, ""
+    lim.save()
+    html = visitor.get(item.get_absolute_url()).content.decode()
+    assert about_the_authors(html)[0] == "Lim Hui Ling was on the staff of RSIS."
