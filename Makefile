@@ -19,6 +19,7 @@ install: $(VENV)/.installed
 demo: install
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py load_demo
+	$(DEV_ENV) $(PY) manage.py make_pdfs --site-url http://127.0.0.1:8000
 
 run: demo
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000

@@ -135,3 +135,12 @@ class RichTextField(ProseEditorField):
         value = sanitize_html(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, value)
         return value
+
+
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+
+
+def demote_headings(html, levels=1):
+    """``html`` (sanitised rich text) with every heading ``levels`` lower (h2 → h3...; at
+    most h6): a body's subheads sit below the section heading of the page that shows it."""
+    return _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(6, int(m[2]) + levels)}", html)

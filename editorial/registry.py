@@ -45,6 +45,8 @@ class ReviewPage:
     item_for_review: Callable
     #: ``render_detail(request, item, *, preview, extra_context=None)``: its page.
     render_detail: Callable
+    #: ``render_pdf(request, item)``: its printable PDF marked as a draft, if it has one.
+    render_pdf: Callable | None = None
 
 
 @dataclass(frozen=True)

@@ -6,4 +6,5 @@ app_name = "editorial"
 
 urlpatterns = [
     path("<str:token>/", views.review, name="review"),
+    path("<str:token>/pdf/", views.review_pdf, name="review-pdf"),
 ]

@@ -1,6 +1,7 @@
 """The page a reviewer without an account sees through a share link."""
 
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
@@ -22,32 +23,55 @@ def review(request, token):
     was deleted or taken down, gets "gone" with a plain explanation. A link to an item published
     since then leads to its public page.
     """
+    found = _shared_item(request, token)
+    if not isinstance(found, tuple):
+        return _private(found)
+    link, pages, item = found
+    pdf_url = reverse("editorial:review-pdf", args=[token]) if pages.render_pdf else None
+    response = pages.render_detail(
+        at_address(request, item.get_absolute_url()),
+        item,
+        preview=True,
+        extra_context={"share_link": link, "pdf_url": pdf_url},
+    )
+    return _private(response)
+
+
+@csrf_exempt
+@require_safe
+def review_pdf(request, token):
+    """The printable PDF of the item a share link names, marked as a draft."""
+    found = _shared_item(request, token, record_use=False)
+    if not isinstance(found, tuple):
+        return _private(found)
+    _link, pages, item = found
+    if pages.render_pdf is None:
+        return _private(_problem(request, NOT_FOUND, "invalid"))
+    return _private(pages.render_pdf(request, item))
+
+
+def _shared_item(request, token, *, record_use=True):
+    """``(link, review page, item)`` for a share link still in use, else the response saying
+    why not (a redirect once the item is public)."""
     now = timezone.now()
     link = sharing.link_for_token(token)
     if link is None:
-        return _private(_problem(request, NOT_FOUND, "invalid"))
+        return _problem(request, NOT_FOUND, "invalid")
     state = link.state(now)
     if state != link.State.ACTIVE:
-        return _private(_problem(request, GONE, state, link=link))
+        return _problem(request, GONE, state, link=link)
     pages = sharing.review_page(link)
     item = pages.item_for_review(link.object_id) if pages else None
     if item is None:
-        return _private(_problem(request, GONE, "deleted"))
-    if request.method == "GET":
+        return _problem(request, GONE, "deleted")
+    if request.method == "GET" and record_use:
         sharing.share_link_record_use(link=link, now=now)
-    public_url = item.get_absolute_url()
     if item.is_public():
-        return _private(redirect(public_url))
+        return redirect(item.get_absolute_url())
     if not sharing.is_in_preparation(item):
         # Taken down (withdrawn): a link made for its review must not keep showing it.
-        return _private(_problem(request, GONE, "withdrawn"))
-    response = pages.render_detail(
-        at_address(request, public_url),
-        item,
-        preview=True,
-        extra_context={"share_link": link},
-    )
-    return _private(response)
+        return _problem(request, GONE, "withdrawn")
+    return link, pages, item
 
 
 def _problem(request, status, reason, link=None):

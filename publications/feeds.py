@@ -1,16 +1,17 @@
 """RSS 2.0 and Atom feeds of public publications: all, or one series, category, tag or author."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time
 
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.feedgenerator import Enclosure
 
 from core.feeds import CachedFeed, TextAtomFeed
 from core.site import get_site_context
 
-from . import queries
+from . import printing, queries
 from .categories import node_by_path
 from .filters import PublicationFilter
 
@@ -25,6 +26,8 @@ class Subject:
     link: str
     description: str
     filter: PublicationFilter
+    #: The scheme and host of the feed's address, for the items' PDF enclosures.
+    origin: str = ""
 
 
 def _subject(kind, value):
@@ -84,7 +87,9 @@ class PublicationFeed(CachedFeed):
     def get_object(self, request, value=None):
         if value is not None and (len(value) > 200 or "\x00" in value):
             raise Http404("There is no such feed.")
-        return _subject(self.kind, value)
+        return replace(
+            _subject(self.kind, value), origin=f"{request.scheme}://{request.get_host()}"
+        )
 
     def title(self, subject):
         return subject.title
@@ -99,7 +104,22 @@ class PublicationFeed(CachedFeed):
         return subject.description
 
     def items(self, subject):
-        return list(queries.filtered(subject.filter).for_cards()[:FEED_ITEMS])
+        items = list(
+            queries.filtered(subject.filter)
+            .for_cards()
+            .select_related("generated_pdf")[:FEED_ITEMS]
+        )
+        for item in items:
+            item.feed_origin = subject.origin
+        return items
+
+    def item_enclosures(self, item):
+        """The item's PDF; its length is 0 until the site has made it (as RSS advises)."""
+        url = reverse("publications:pdf", args=[item.code]) if item.code else None
+        if url is None:
+            url = reverse("publications:item-pdf", args=[item.series.slug, item.slug])
+        length = printing.pdf_size(item) or 0
+        return [Enclosure(f"{item.feed_origin}{url}", str(length), "application/pdf")]
 
     def item_title(self, item):
         return f"{item.code} | {item.title}" if item.code else item.title

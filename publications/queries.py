@@ -6,6 +6,7 @@ Everything starts from ``Publication.objects.public()``; results that depend on 
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
+from django.urls import reverse
 from taggit.models import Tag, TaggedItem
 
 from core.content_cache import memo
@@ -128,6 +129,7 @@ def _detail(queryset, series_slug, slug):
         return None
     publication = (
         queryset.for_cards()
+        .select_related("generated_pdf")
         .prefetch_related(
             Prefetch("categories", queryset=Category.objects.order_by("tree_id", "lft")),
             "tags",
@@ -158,12 +160,30 @@ def related(publication):
 
 def by_code(code):
     """The URL of the public item with ``code`` (any case), or None."""
-    return memo(f"publications:code:{code.upper()}", lambda: _url_by_code(code.upper()))
+    address = _address_by_code(code)
+    if address is None:
+        return None
+    return reverse("publications:detail", kwargs={"series": address[0], "slug": address[1]})
 
 
-def _url_by_code(code):
-    publication = Publication.objects.public().select_related("series").filter(code=code).first()
-    return publication.get_absolute_url() if publication else None
+def detail_by_code(code):
+    """The public item with ``code`` (any case) and everything its page shows, or None."""
+    address = _address_by_code(code)
+    return detail(*address) if address else None
+
+
+def _address_by_code(code):
+    """``(series slug, slug)`` of the public item with ``code``, or None."""
+    code = code.upper()
+    return memo(
+        f"publications:code:{code}",
+        lambda: (
+            Publication.objects.public()
+            .filter(code=code)
+            .values_list("series__slug", "slug")
+            .first()
+        ),
+    )
 
 
 def sidebar_teaser():

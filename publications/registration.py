@@ -101,7 +101,9 @@ def register():
         Publication,
         permission="publications.publish_publication",
         public_state=("status", Publication.RELEASED),
-        review_page=ReviewPage(views.item_for_review, views.render_detail),
+        review_page=ReviewPage(
+            views.item_for_review, views.render_detail, render_pdf=views.draft_pdf_response
+        ),
     )
     register_checks(
         Publication,

@@ -14,12 +14,12 @@ class PublicationSitemap(Sitemap):
         return (
             Publication.objects.public()
             .select_related("series")
-            .only("slug", "updated_at", "published_at", "series__slug")
+            .only("slug", "status", "updated_at", "published_at", "series__slug")
             .order_by("id")
         )
 
     def lastmod(self, item):
-        return max(item.updated_at, item.published_at)  # a scheduled item changes when it goes live
+        return item.last_modified
 
 
 class SeriesSitemap(Sitemap):

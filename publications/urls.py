@@ -26,7 +26,13 @@ urlpatterns = [
         views.cite,
         name="cite",
     ),
+    path(
+        "publications/<slug:series>/<slug:slug>/pdf/",
+        views.item_pdf,
+        name="item-pdf",
+    ),
     path("p/<str:code>/", views.short_link, name="short-link"),
+    path("p/<str:code>.pdf", views.pdf, name="pdf"),
     path("categories/<path:path>/", views.category, name="category"),
     path("tags/<slug:slug>/", views.tag, name="tag"),
     path("external-publications/", views.external, name="external"),

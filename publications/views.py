@@ -1,10 +1,13 @@
+import hashlib
+import logging
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.http import content_disposition_header
+from django.utils.cache import get_conditional_response
+from django.utils.http import content_disposition_header, http_date, quote_etag
 from django.views.decorators.http import require_safe
 
 from core.content_cache import memo_html
@@ -14,10 +17,12 @@ from core.previews import public_or_preview, render_item_page
 from core.text import single_line
 from navigation.views import page
 
-from . import citations, queries
+from . import citations, printing, queries
 from .categories import axes, category_nodes, node_by_path
 from .filters import PublicationFilter
 from .models import CODE_PATTERN, ExternalPublication, Publication
+
+logger = logging.getLogger(__name__)
 
 PER_PAGE = 20
 EXTERNAL_PER_PAGE = 30
@@ -37,9 +42,11 @@ def _listing(request, template, *, heading, feed=None, extra=None, **fixed):
         queryset = queries.filtered(pub_filter)
         count = queries.count(pub_filter, queryset)
         page_obj = paginate(request, queryset.for_cards(), PER_PAGE, count=count)
+        summary = _summary(chosen)
         context = {
             "page_obj": page_obj,
             "filter": chosen,
+            "summary": summary,
             "fixed": fixed,
             "series_list": queries.all_series(),
             "years": queries.public_years(),
@@ -48,7 +55,7 @@ def _listing(request, template, *, heading, feed=None, extra=None, **fixed):
             "feed": feed,
         }
         html = render_to_string("publications/includes/listing.html", context, request)
-        return {"html": html, "number": page_obj.number}
+        return {"html": html, "number": page_obj.number, "summary": summary}
 
     page_number = request.GET.get("page", "1")[:12]
     key = f"publications:list:{request.path}:{pub_filter.key()}:{page_number}"
@@ -57,11 +64,37 @@ def _listing(request, template, *, heading, feed=None, extra=None, **fixed):
         "listing": listing["html"],
         "page_number": listing["number"],
         "heading": heading,
+        "summary": listing.get("summary", ""),
         "query_string": query_string,
         "feed": feed,
         **(extra or {}),
     }
     return render(request, template, context)
+
+
+def _summary(chosen):
+    """The reader's choice of filters in words, e.g. “in Commentaries, from 2021, about
+    Europe or Global, by Chris Cheang” (empty when nothing is chosen).
+
+    Called once the filters are known to be valid (``queries.filtered`` checks them).
+    """
+    parts = []
+    if chosen.series:
+        parts.append("in " + " or ".join(queries.series_by_slug(s).name for s in chosen.series))
+    if chosen.year:
+        parts.append(f"from {chosen.year}")
+    names_by_axis = {}
+    for path in chosen.categories:
+        node = node_by_path(path)
+        names_by_axis.setdefault(node.axis_pk, []).append(node.name)
+    parts += ["about " + " or ".join(names) for names in names_by_axis.values()]
+    if chosen.author:
+        parts.append(f"by {queries.author_by_slug(chosen.author).display_name}")
+    if chosen.tag:
+        parts.append(f"tagged “{queries.tag_by_slug(chosen.tag).name}”")
+    if chosen.q:
+        parts.append(f"with the words “{chosen.q}”")
+    return ", ".join(parts)
 
 
 @require_safe
@@ -163,11 +196,16 @@ def detail(request, series, slug):
 def render_detail(request, publication, *, preview, extra_context=None):
     """The page of ``publication``; a preview is marked as such and never cached."""
 
+    extra_context = extra_context or {}
+
     def build():
         """The page's head tags and body, rendered once per generation and host."""
         context = {
             "publication": publication,
+            "pdf_url": _pdf_url(request, publication, preview, extra_context),
+            "pdf_size": None if preview else printing.pdf_size(publication),
             "teaser": queries.sidebar_teaser(),
+            "series_list": queries.all_series(),
             "citation": citations.reference(publication, request.build_absolute_uri),
             "canonical_url": request.build_absolute_uri(publication.get_absolute_url()),
         }
@@ -182,9 +220,18 @@ def render_detail(request, publication, *, preview, extra_context=None):
         "publications/detail.html",
         key=f"publications:page:{request.scheme}://{request.get_host()}:{series}:{slug}",
         build=build,
-        context={"publication": publication, **(extra_context or {})},
+        context={"publication": publication, **extra_context},
         preview=preview,
     )
+
+
+def _pdf_url(request, publication, preview, extra_context):
+    """Where the page's PDF is: the permanent address, or the draft's for staff and reviewers."""
+    if "pdf_url" in extra_context:
+        return extra_context["pdf_url"]
+    if preview or not publication.code:
+        return reverse("publications:item-pdf", args=[publication.series.slug, publication.slug])
+    return reverse("publications:pdf", args=[publication.code])
 
 
 def item_for_review(pk):
@@ -222,6 +269,102 @@ def short_link(request, code):
     if url is None:
         raise Http404("There is no publication with this code.")
     return redirect(url, permanent=True)
+
+
+@require_safe
+def pdf(request, code):
+    """The PDF of the public item with ``code``, at ``/p/<CODE>.pdf``."""
+    if code != code.upper() and CODE_PATTERN.fullmatch(code.upper()):
+        return redirect("publications:pdf", code=code.upper(), permanent=True)
+    publication = queries.detail_by_code(code) if CODE_PATTERN.fullmatch(code) else None
+    if publication is None:
+        raise Http404("There is no publication with this code.")
+    return pdf_response(request, publication)
+
+
+@require_safe
+def item_pdf(request, series, slug):
+    """The PDF at an item's own address: the public item's permanent PDF, or a draft PDF for
+    staff who may preview the item."""
+    publication, preview = public_or_preview(
+        request, Publication, queries.detail, queries.preview, series, slug
+    )
+    if publication is None:
+        raise Http404("There is no such publication.")
+    if preview:
+        return draft_pdf_response(request, publication)
+    if publication.code:
+        return redirect("publications:pdf", code=publication.code, permanent=True)
+    return pdf_response(request, publication)
+
+
+def pdf_response(request, publication):
+    """The public PDF of ``publication``: the uploaded one, else the one the site makes, with
+    validators for conditional requests; 503 while it cannot be made."""
+    found = _uploaded_pdf(publication) or _generated_pdf(request, publication)
+    if found is None:
+        return _pdf_unavailable()
+    etag, modified, opener = found
+    etag, modified = quote_etag(etag), int(modified.timestamp())  # HTTP dates: whole seconds
+    not_modified = get_conditional_response(request, etag=etag, last_modified=modified)
+    if not_modified is not None:
+        return not_modified
+    response = FileResponse(
+        opener(), content_type="application/pdf", filename=printing.file_name(publication)
+    )
+    response["ETag"], response["Last-Modified"] = etag, http_date(modified)
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def _uploaded_pdf(publication):
+    if not publication.pdf:
+        return None
+    name = publication.pdf.name
+    try:
+        modified = publication.pdf.storage.get_modified_time(name)
+    except (OSError, NotImplementedError):
+        logger.warning("The uploaded PDF %s is missing; the site's own is served", name)
+        return None
+    etag = hashlib.sha256(name.encode()).hexdigest()[:32]
+    return etag, modified, lambda: publication.pdf.storage.open(name, "rb")
+
+
+def _generated_pdf(request, publication):
+    record = printing.generated_pdf(publication, printing.origin(request))
+    if record is None:
+        return None
+    return (
+        record.fingerprint[:32],
+        record.made_at,
+        lambda: record.file.storage.open(record.file.name, "rb"),
+    )
+
+
+def _pdf_unavailable():
+    response = HttpResponse(
+        "The PDF of this item cannot be made just now; please try again in a few minutes.",
+        content_type="text/plain; charset=utf-8",
+        status=503,
+    )
+    response["Retry-After"] = str(int(printing.RETRY_AFTER.total_seconds()))
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def draft_pdf_response(request, publication):
+    """A PDF of an item that is not public, marked as a draft, for staff and reviewers."""
+    try:
+        data = printing.draft_pdf(publication, printing.origin(request))
+    except Exception:
+        logger.exception("The draft PDF of publication %s could not be made", publication.pk)
+        return _pdf_unavailable()
+    response = HttpResponse(data, content_type="application/pdf")
+    filename = f"DRAFT-{printing.file_name(publication)}"
+    response["Content-Disposition"] = content_disposition_header(False, filename)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_safe

@@ -60,7 +60,8 @@ def _publication_entries(pks):
             title=item.title,
             names=_join(*authors, *affiliations),
             summary=item.synopsis,
-            body=plain_text(item.body),
+            # An uploaded PDF's text counts as much as the body (often it is the whole item).
+            body=_join(plain_text(item.body), item.pdf_text),
             keywords=_join(*keywords),
             date=item.publication_date,
             year=item.publication_date.year if item.publication_date else None,

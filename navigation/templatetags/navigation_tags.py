@@ -19,6 +19,22 @@ def mega_menu(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, current_title, extra=None):
     """Home › the menu's trail to this address › ``extra`` crumbs › ``current_title``."""
-    trail = get_menu().trail(context["request"].path)
-    crumbs = [{"title": node.title, "url": node.url} for node in trail]
-    return {"breadcrumbs": crumbs + list(extra or []), "current_title": current_title}
+    path = context["request"].path
+    trail = get_menu().trail(path)
+    crumbs = [{"title": node.title, "url": node.url} for node in trail] + list(extra or [])
+    return {"breadcrumbs": distinct_crumbs(crumbs, path), "current_title": current_title}
+
+
+def distinct_crumbs(crumbs, current_path):
+    """``crumbs`` with one link per page: a menu heading and its first entry often share an
+    address (“Publications” › “RSIS Publications”), and the deeper name is kept; a crumb to
+    the current page itself is left out."""
+    kept = []
+    for crumb in crumbs:
+        if crumb["url"] == current_path:
+            continue
+        if kept and kept[-1]["url"] == crumb["url"]:
+            kept[-1] = crumb
+        else:
+            kept.append(crumb)
+    return kept

@@ -1,6 +1,7 @@
 """The publications' models, by subject: series and categories, publications, outside work."""
 
 from .external import ExternalPublication
+from .printed import GeneratedPDF
 from .publication import (
     Authorship,
     HomeFeature,
@@ -18,6 +19,7 @@ __all__ = [
     "Authorship",
     "Category",
     "ExternalPublication",
+    "GeneratedPDF",
     "HomeFeature",
     "IssuedCode",
     "Publication",

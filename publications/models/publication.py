@@ -75,8 +75,14 @@ class Publication(SingleLineFields, FeatureImage):
     image_credit = feature_credit()
     image_licence = feature_licence()
     pdf = ValidatedPDFField(
-        upload_to="publications/pdf/", blank=True, help_text="The printable PDF, at most 20 MB."
+        upload_to="publications/pdf/",
+        blank=True,
+        text_field="pdf_text",
+        help_text="A typeset PDF, at most 20 MB. Leave empty and the site makes one from this "
+        "page.",
     )
+    # The uploaded PDF's text, searched with the body's weight.
+    pdf_text = models.TextField(blank=True, editable=False)
     categories = models.ManyToManyField(Category, blank=True, related_name="publications")
     tags = TaggableManager(blank=True, help_text="Free keywords, separated by commas.")
     # The tag links as rows, so that a revision records them and a recovery brings them back.
@@ -125,6 +131,14 @@ class Publication(SingleLineFields, FeatureImage):
         return reverse(
             "publications:detail", kwargs={"series": self.series.slug, "slug": self.slug}
         )
+
+    @property
+    def last_modified(self):
+        """When the public item last changed: its last edit, or going out if that came later
+        (a scheduled item). Printed as “Last updated” and given to search engines."""
+        if self.published_at and self.status in self.RELEASED:
+            return max(self.updated_at, self.published_at)
+        return self.updated_at
 
     def is_public(self, now=None):
         return (

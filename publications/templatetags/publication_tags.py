@@ -6,15 +6,23 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from core.richtext import demote_headings
 from core.site import get_site_context
 
 register = template.Library()
+
+
+@register.filter
+def subheads(body):
+    """A publication's body under the page's section heading: its h2 become h3, and so on."""
+    return mark_safe(demote_headings(body or ""))  # noqa: S308 - sanitised when saved
 
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
 @register.simple_tag(takes_context=True)
-def publication_head(context, publication):
+def publication_head(context, publication, pdf_url=None, pdf_size=None):
+    """The page's citation tags, OpenGraph tags and JSON-LD, with its PDF where it has one."""
     request = context["request"]
     absolute = request.build_absolute_uri
     site = get_site_context()
@@ -30,8 +38,8 @@ def publication_head(context, publication):
         ("citation_technical_report_number", publication.code or ""),
         ("citation_abstract_html_url", url),
     ]
-    if publication.pdf:
-        meta.append(("citation_pdf_url", absolute(publication.pdf.url)))
+    if pdf_url:
+        meta.append(("citation_pdf_url", absolute(pdf_url)))
     tags = format_html_join("\n", '<meta name="{}" content="{}">', meta)
     image = publication.feature_picture()
     image_url = absolute(image.jpeg_src) if image else ""
@@ -46,7 +54,8 @@ def publication_head(context, publication):
         og.append(("og:image", image_url))
     if publication.published_at:
         og.append(("article:published_time", publication.published_at.isoformat()))
-    og.append(("article:modified_time", publication.updated_at.isoformat()))
+    modified = publication.last_modified.isoformat()
+    og.append(("article:modified_time", modified))
     og_tags = format_html_join("\n", '<meta property="{}" content="{}">', og)
     data = {
         "@context": "https://schema.org",
@@ -58,7 +67,7 @@ def publication_head(context, publication):
         "reportNumber": publication.code,
         "description": publication.synopsis,
         "datePublished": date.isoformat() if date else None,
-        "dateModified": publication.updated_at.isoformat(),
+        "dateModified": modified,
         "author": [
             {"@type": "Person", "name": a.display_name}
             | ({"url": absolute(a.person.get_absolute_url())} if a.person_id else {})
@@ -74,6 +83,13 @@ def publication_head(context, publication):
     }
     if image_url:
         data["image"] = image_url
+    if pdf_url:
+        data["encoding"] = {
+            "@type": "MediaObject",
+            "contentUrl": absolute(pdf_url),
+            "encodingFormat": "application/pdf",
+            "name": f"{publication.code or publication.slug}.pdf",
+        } | ({"contentSize": f"{pdf_size} B"} if pdf_size else {})
     payload = json.dumps({k: v for k, v in data.items() if v}, ensure_ascii=False)
     json_ld = mark_safe(  # noqa: S308 - JSON with <, > and & escaped
         '<script type="application/ld+json">' + payload.translate(_JSON_ESCAPES) + "</script>"

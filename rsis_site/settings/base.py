@@ -197,6 +197,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media-files/"
+# The address printed in PDFs' permanent links (e.g. https://www.rsis.edu.sg); empty: the
+# address each PDF was first asked at.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "")
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -57,9 +57,11 @@ def new_url(item):
 
 
 def main_of(response):
-    """The page's main content without the preview banner (which differs by design)."""
+    """The page's main content without the preview banner and the draft PDF's address (which
+    differ by design: a reviewer's PDF comes through the share link)."""
     html = response.content.decode()
     main = html[html.index("<main") : html.index("</main>")]
+    main = re.sub(r'href="[^"]*/pdf/" type="application/pdf"', 'href="PDF"', main)
     return re.sub(r'<p class="preview-banner".*?</p>', "", main, flags=re.DOTALL)
 
 

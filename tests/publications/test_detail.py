@@ -18,7 +18,7 @@ def test_detail_has_every_part_of_the_seed_page_in_order(visitor, lavrov):
         ">Synopsis</h2>",
         "A goodwill tour of Indonesia and Laos.",
         ">Commentary</h2>",
-        "<h2>Russia-ASEAN Relations</h2>",
+        "<h3>Russia-ASEAN Relations</h3>",
         ">About the Author</h2>",
         "Chris Cheang is a Senior Fellow at RSIS.",
         'Categories: <a href="/publications/commentaries/">Commentaries</a>',
