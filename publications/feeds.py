@@ -6,7 +6,6 @@ from datetime import datetime, time
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Enclosure
 
 from core.feeds import CachedFeed, TextAtomFeed
 from core.site import get_site_context
@@ -114,12 +113,7 @@ class PublicationFeed(CachedFeed):
         return items
 
     def item_enclosures(self, item):
-        """The item's PDF; its length is 0 until the site has made it (as RSS advises)."""
-        url = reverse("publications:pdf", args=[item.code]) if item.code else None
-        if url is None:
-            url = reverse("publications:item-pdf", args=[item.series.slug, item.slug])
-        length = printing.pdf_size(item) or 0
-        return [Enclosure(f"{item.feed_origin}{url}", str(length), "application/pdf")]
+        return [printing.enclosure(item, item.feed_origin)]
 
     def item_title(self, item):
         return f"{item.code} | {item.title}" if item.code else item.title

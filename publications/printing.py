@@ -28,7 +28,9 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.feedgenerator import Enclosure
 from weasyprint import CSS, HTML
 from weasyprint import __version__ as weasyprint_version
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -225,3 +227,14 @@ def pdf_size(publication):
             return None
     record = getattr(publication, "generated_pdf", None)
     return record.size if record is not None and record.file else None
+
+
+def enclosure(publication, site_origin):
+    """The feed enclosure of ``publication``'s PDF; its length is 0 until the site has made it
+    (as the RSS Advisory Board advises when a length is not known)."""
+    if publication.code:
+        url = reverse("publications:pdf", args=[publication.code])
+    else:
+        url = reverse("publications:item-pdf", args=[publication.series.slug, publication.slug])
+    length = pdf_size(publication) or 0
+    return Enclosure(f"{site_origin}{url}", str(length), "application/pdf")

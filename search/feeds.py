@@ -12,10 +12,13 @@ from django.utils.html import strip_tags
 
 from core.feeds import TextRssFeed
 from core.site import get_site_context
+from publications import printing
 
+from .models import SearchEntry
 from .request import SearchRequest
 from .services import run
 
+Kind = SearchEntry.Kind
 FEED_ITEMS = 20
 PUBLISH_TIME = datetime.time(9)
 
@@ -28,6 +31,7 @@ class SearchFeed(Feed):
         if not search.q:
             raise Http404("Give the words to follow, e.g. ?q=maritime+security.")
         search.sort = "date"
+        search.feed_origin = f"{request.scheme}://{request.get_host()}"
         return search
 
     def title(self, search):
@@ -40,7 +44,16 @@ class SearchFeed(Feed):
         return f"The latest publications, events, pages and people matching “{search.q}”."
 
     def items(self, search):
-        return run(search).results[0:FEED_ITEMS]
+        results = run(search).results[0:FEED_ITEMS]
+        for result in results:
+            result.feed_origin = search.feed_origin
+        return results
+
+    def item_enclosures(self, result):
+        """A publication's PDF, as in the publications' own feeds."""
+        if result.kind != Kind.PUBLICATION:
+            return []
+        return [printing.enclosure(result.item, result.feed_origin)]
 
     def item_title(self, result):
         return result.title

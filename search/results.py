@@ -83,7 +83,10 @@ def _results(rows, words):
     """``Result``s for entry ``rows``, dropping any whose item is not public (any more)."""
     ids = {kind: [row.object_id for row in rows if row.kind == kind] for kind in Kind.values}
     items = {
-        Kind.PUBLICATION: _in_bulk(Publication.objects.public().for_cards(), ids[Kind.PUBLICATION]),
+        Kind.PUBLICATION: _in_bulk(
+            Publication.objects.public().for_cards().select_related("generated_pdf"),
+            ids[Kind.PUBLICATION],
+        ),
         Kind.EVENT: _in_bulk(Event.objects.public(), ids[Kind.EVENT]),
         Kind.PERSON: _in_bulk(Person.objects.public(), ids[Kind.PERSON]),
     }

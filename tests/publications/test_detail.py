@@ -139,3 +139,97 @@ def test_detail_query_count_is_bounded(
         assert visitor.get(lavrov.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(0):
         assert visitor.get(lavrov.get_absolute_url()).status_code == 200
+
+
+def test_feature_image_shows_its_credit_and_licence_under_it(visitor, lavrov):
+    from django.core.files.base import ContentFile
+
+    from tests.factories import jpeg_bytes
+
+    lavrov.image.save("lavrov.jpg", ContentFile(jpeg_bytes(1600, 900)), save=False)
+    lavrov.image_alt = "Two ministers at a press conference"
+    lavrov.image_credit = "Source: Sergey Lavrov & Saleumxay Kommasith, МИД России, flickr"
+    lavrov.image_licence = "CC BY-NC-SA 2.0"
+    lavrov.save()
+    html = visitor.get(lavrov.get_absolute_url()).content.decode()
+    figure = re.search(r'<figure class="publication__image">.*?</figure>', html, re.S).group(0)
+    assert 'alt="Two ministers at a press conference"' in figure
+    assert figure.index("<img") < figure.index("<figcaption>")
+    assert (
+        "<figcaption>Source: Sergey Lavrov &amp; Saleumxay Kommasith, МИД России, flickr, "
+        "CC BY-NC-SA 2.0</figcaption>"
+    ) in figure
+
+
+def test_series_list_beside_the_article(visitor, lavrov, policy_reports):
+    html = visitor.get(lavrov.get_absolute_url()).content.decode()
+    aside = re.search(r'<aside class="sidebar">.*?</aside>', html, re.S).group(0)
+    assert re.findall(r'<a href="([^"]+)"', aside)[:3] == [
+        "/publications/commentaries/",
+        "/publications/policy-reports/",
+        "/publications/year/",
+    ]
+    assert '<a href="/publications/commentaries/" aria-current="true">Commentaries</a>' in aside
+
+
+def test_breadcrumb_links_each_page_once():
+    from navigation.templatetags.navigation_tags import distinct_crumbs
+
+    crumbs = [
+        {"title": "Publications", "url": "/publications/"},
+        {"title": "RSIS Publications", "url": "/publications/"},
+        {"title": "Commentaries", "url": "/publications/commentaries/"},
+        {"title": "This item", "url": "/publications/commentaries/this-item/"},
+    ]
+    assert distinct_crumbs(crumbs, "/publications/commentaries/this-item/") == [
+        {"title": "RSIS Publications", "url": "/publications/"},
+        {"title": "Commentaries", "url": "/publications/commentaries/"},
+    ]
+
+
+def test_body_subheads_sit_below_the_page_sections_and_no_level_is_skipped(visitor, lavrov):
+    lavrov.body = "<h2>First part</h2><p>Text.</p><h3>A detail</h3><p>More.</p>"
+    lavrov.save()
+    html = visitor.get(lavrov.get_absolute_url()).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    assert "<h3>First part</h3>" in main and "<h4>A detail</h4>" in main
+    levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", main)]
+    assert levels[0] == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+
+
+def test_last_updated_is_the_content_date_everywhere(visitor, lavrov):
+    import datetime
+
+    from django.utils import timezone
+
+    from publications.models import Publication
+
+    edited = timezone.make_aware(datetime.datetime(2021, 7, 26, 10, 15, 30, 123456))
+    Publication.objects.filter(pk=lavrov.pk).update(updated_at=edited)
+    html = visitor.get(lavrov.get_absolute_url()).content.decode()
+    assert 'Last updated on <time datetime="2021-07-26">26/07/2021</time>' in html
+    modified = re.search(r'<meta property="article:modified_time" content="([^"]+)">', html)
+    assert modified.group(1).startswith("2021-07-26T")
+    payload = re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+    assert json.loads(payload)["dateModified"] == modified.group(1)
+    sitemap = visitor.get("/sitemap-publications.xml").content.decode()
+    assert "<lastmod>2021-07-26</lastmod>" in sitemap
+
+
+def test_a_scheduled_item_was_last_updated_when_it_went_out(visitor, lavrov):
+    import datetime
+
+    from django.utils import timezone
+
+    from publications.models import Publication
+
+    went_out = timezone.now() - datetime.timedelta(minutes=5)
+    Publication.objects.filter(pk=lavrov.pk).update(
+        status="scheduled",
+        published_at=went_out,
+        updated_at=went_out - datetime.timedelta(days=3),
+    )
+    html = visitor.get(lavrov.get_absolute_url()).content.decode()
+    shown = timezone.localtime(went_out).strftime("%d/%m/%Y")
+    assert "Last updated on <time datetime=" in html and f">{shown}</time>" in html

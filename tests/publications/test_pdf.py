@@ -354,7 +354,14 @@ def test_page_links_the_pdf_with_its_size_and_tells_search_engines(visitor, lavr
 def test_feeds_carry_the_pdf_as_an_enclosure(visitor, lavrov):
     call_command("make_pdfs", "--site-url", "http://testserver", stdout=io.StringIO())
     size = GeneratedPDF.objects.get(publication=lavrov).size
-    for path in ["/feeds/publications/rss/", "/feeds/publications/atom/"]:
+    paths = [
+        "/feeds/publications/rss/",
+        "/feeds/publications/atom/",
+        "/feeds/series/commentaries/rss/",
+        "/feeds/authors/chris-cheang/atom/",
+        "/search/feed/?q=Lavrov",
+    ]
+    for path in paths:
         feed = feedparser.parse(visitor.get(path).content)
         assert not feed.bozo, feed.bozo_exception
         (enclosure,) = feed.entries[0].enclosures
