@@ -40,8 +40,10 @@ def index(request):
         )
         past = paginate_by(pages["past_page"], queryset.past(now), PER_PAGE, counts["past"])
         filters = event_filter.query_items()
+        summary = _summary(event_filter)
         context = {
             "now": now,
+            "summary": summary,
             "upcoming": upcoming,
             "past": past,
             "filter": event_filter,
@@ -53,7 +55,12 @@ def index(request):
             "past_base": _query(filters, upcoming_page=upcoming.number),
         }
         html = render_to_string("events/includes/listing.html", context)
-        return {"html": html, "upcoming": upcoming.number, "past": past.number}
+        return {
+            "html": html,
+            "upcoming": upcoming.number,
+            "past": past.number,
+            "summary": summary,
+        }
 
     key = f"events:list:{event_filter.key()}:{pages['upcoming_page']}:{pages['past_page']}"
     listing = memo_html(key, build)
@@ -66,9 +73,28 @@ def index(request):
         "listing": listing["html"],
         "filter": event_filter,
         "canonical_query": canonical,
-        "paged": listing["upcoming"] > 1 or listing["past"] > 1,
+        "summary": listing.get("summary", ""),
+        "upcoming_page": listing["upcoming"],
+        "past_page": listing["past"],
     }
     return render(request, "events/index.html", context)
+
+
+def _summary(event_filter):
+    """The reader's choice of filters in words, e.g. “lectures organised by Centre for
+    Multilateralism Studies in 2025” (empty when nothing is chosen).
+
+    Called once the filters are known to be valid (``queries.filtered`` checks the centre).
+    """
+    if event_filter.is_empty():
+        return ""
+    # Every kind's label takes a plain “s” in the plural (“Seminars”, “Courses”).
+    words = [f"{Event.Kind(event_filter.kind).label.lower()}s" if event_filter.kind else "events"]
+    if event_filter.centre:
+        words.append(f"organised by {queries.centre_by_slug(event_filter.centre).name}")
+    if event_filter.year:
+        words.append(f"in {event_filter.year}")
+    return " ".join(words)
 
 
 def _query(items, **pages):

@@ -28,6 +28,11 @@ def node_by_path(path):
     return None
 
 
+def nodes_by_slug(slug):
+    """Every category whose own slug is ``slug`` (slugs are unique only among siblings)."""
+    return [node for node in category_nodes().values() if node.slug == slug]
+
+
 def axes():
     """Top-level categories with their descendants, for filter forms."""
     nodes = category_nodes()

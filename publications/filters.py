@@ -2,6 +2,9 @@
 
 Filters combine: several series or several values of one category axis widen the list (OR);
 different filters, and different axes (say a theme and a region), narrow it (AND).
+
+A category is given by its path (``country-and-region-studies/europe``) or, for short, by its
+own slug (``europe``) when no other category has that slug; either way the filter holds the path.
 """
 
 from dataclasses import dataclass, field
@@ -12,7 +15,7 @@ from django.http import Http404
 
 from core.params import clean, parse_year
 
-from .categories import node_by_path
+from .categories import node_by_path, nodes_by_slug
 
 MAX_VALUES = 10
 
@@ -45,7 +48,7 @@ class PublicationFilter:
         return cls(
             series=sorted(set(filter(None, values["series"]))),
             year=year,
-            categories=sorted(set(filter(None, values["category"]))),
+            categories=sorted({category_path(v) for v in values["category"] if v}),
             tag=(values["tag"] or [""])[0],
             author=(values["author"] or [""])[0],
             q=" ".join((values["q"] or [""])[0].split()),
@@ -80,6 +83,20 @@ class PublicationFilter:
 
     def is_empty(self):
         return not self.query_items()
+
+
+def category_path(value):
+    """The path of the category ``value`` names, by its path or its own slug; else Http404."""
+    node = node_by_path(value)
+    if node is not None:
+        return node.path
+    named = nodes_by_slug(value)
+    if len(named) == 1:
+        return named[0].path
+    if named:
+        paths = " or ".join(f"“{node.path}”" for node in named[:3])
+        raise Http404(f"Several categories are called “{value[:60]}”: give the path, {paths}.")
+    raise Http404(f"There is no category “{value[:60]}”.")
 
 
 def _node(path):
