@@ -27,10 +27,10 @@ def event_when(event):
     parts = when_parts(event.start, event.end)
     return format_html(
         '<time datetime="{}">{}</time>{}<time datetime="{}">{}</time> <abbr title="{}">{}</abbr>',
-        parts["start"].isoformat(),
+        parts["start"].isoformat(timespec="seconds"),
         parts["start_text"],
         "–" if parts["same_day"] else " – ",
-        parts["end"].isoformat(),
+        parts["end"].isoformat(timespec="seconds"),
         parts["end_text"],
         parts["zone_name"],
         parts["zone"],
@@ -40,7 +40,9 @@ def event_when(event):
 @register.simple_tag
 def event_moment(moment):
     """A single moment (e.g. a registration deadline) in the site's zone, zone named."""
-    return format_html('<time datetime="{}">{}</time>', moment.isoformat(), moment_text(moment))
+    return format_html(
+        '<time datetime="{}">{}</time>', moment.isoformat(timespec="seconds"), moment_text(moment)
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -92,8 +94,8 @@ def _json_ld(event, url, image_url, absolute, site):
         "name": event.title,
         "description": event.summary,
         "url": url,
-        "startDate": when["start"].isoformat(),
-        "endDate": when["end"].isoformat(),
+        "startDate": when["start"].isoformat(timespec="seconds"),
+        "endDate": when["end"].isoformat(timespec="seconds"),
         "eventStatus": EVENT_STATUS.get(event.status, EVENT_STATUS["published"]),
         "eventAttendanceMode": ATTENDANCE.format(mode),
         "location": locations[0] if len(locations) == 1 else locations,

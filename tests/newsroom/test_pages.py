@@ -17,7 +17,7 @@ def main(response):
 
 
 def titles(response):
-    return re.findall(r'<h3 class="pub-card__title">(?:<a [^>]+>)?([^<]+)', main(response))
+    return re.findall(r'<h[23] class="pub-card__title">(?:<a [^>]+>)?([^<]+)', main(response))
 
 
 def test_highlights_list_shows_the_coverage(visitor, highlight):
@@ -45,7 +45,7 @@ def test_highlights_list_shows_the_coverage(visitor, highlight):
 def test_highlight_without_outlet_or_link_is_listed_as_entered(visitor, highlight):
     MediaItemFactory(title="Unknown source", outlet="", url="", original_title="Third Force")
     html = main(visitor.get("/media/highlights/"))
-    assert '<h3 class="pub-card__title">Unknown source</h3>' in html
+    assert '<h2 class="pub-card__title">Unknown source</h2>' in html
     assert '<time datetime="2021-07-12">12 July 2021</time></p>' in html
     assert "Read the original" not in html
 
