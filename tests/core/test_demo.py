@@ -9,9 +9,10 @@ from django.utils.timezone import localdate
 
 from core.models import FooterLink, SiteSettings, SocialLink
 from events.models import Event
+from navigation.demo import PAGES_UPDATED, walk
 from navigation.models import MenuItem
 from newsroom.models import MediaItem
-from publications.models import ExternalPublication, Publication
+from publications.models import ExternalPublication, Publication, Series
 from staff.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -94,8 +95,11 @@ def test_demo_dates_are_those_of_the_content_and_survive_a_second_load(demo_cont
         assert localdate(media.updated_at) == localdate(media.created_at) == media.date, media
     for external in ExternalPublication.objects.all():
         assert external.updated_at.year == external.year, external
-    assert {localdate(d) for d in MenuItem.objects.values_list("updated_at", flat=True)} == {
-        datetime.date(2025, 6, 2)
+    dates = {item.slug: localdate(item.updated_at) for item in MenuItem.objects.all()}
+    assert dates["introduction"] == datetime.date(2025, 6, 2)  # when the pages were reviewed
+    assert dates["contact-us"] == datetime.date(2025, 1, 6)  # a page's own date
+    assert set(dates.values()) == {
+        datetime.date.fromisoformat(spec.get("updated", PAGES_UPDATED)) for *_, spec in walk()
     }
     assert {localdate(d) for d in Person.objects.values_list("updated_at", flat=True)} == {
         datetime.date(2025, 6, 2)
@@ -168,5 +172,71 @@ def test_no_public_demo_page_names_a_placeholder(visitor, demo_content):
         assert path in pages, kind
     assert len(pages) > 150
     for path, html in pages.items():
-        for placeholder in ("example.org", "example.com", "Example "):
+        for placeholder in ("example.org", "example.com", "Example ", "email protected"):
             assert placeholder not in html, (path, placeholder)
+
+
+# Every menu page has content of its own; the pages readers look up most say what they promise.
+
+
+def page_body(client, path):
+    html = client.get(path).content.decode()
+    return html[html.index('<div class="prose">') : html.index("</article>")]
+
+
+def test_every_demo_menu_page_has_content_and_working_links(visitor, demo_content):
+    for item in MenuItem.objects.filter(kind="page"):
+        body = page_body(visitor, item.get_absolute_url())
+        text = re.sub(r"<[^>]+>", " ", body)
+        assert len(text.split()) >= 40 or item.get_children().exists(), item
+        for href in set(re.findall(r'href="(/[^"#]*)"', body)):
+            status = visitor.get(href).status_code
+            assert status in (200, 301, 302), (item.get_absolute_url(), href, status)
+
+
+def test_glossary_spells_out_the_abbreviations_the_site_uses(visitor, demo_content):
+    body = page_body(visitor, "/publications/glossary-of-abbreviations/")
+    rows = dict(
+        (short, re.sub(r"<[^>]+>", "", full))
+        for short, full in re.findall(r"<tr><td>([^<]+)</td><td>(.*?)</td></tr>", body)
+    )
+    expected = {
+        "RSIS": "S. Rajaratnam School of International Studies",
+        "NTU": "Nanyang Technological University",
+        "IDSS": "Institute of Defence and Strategic Studies",
+        "CMS": "Centre for Multilateralism Studies",
+        "NTS Centre": "Centre for Non-Traditional Security Studies",
+        "CENS": "Centre of Excellence for National Security",
+        "ICPVTR": "International Centre for Political Violence and Terrorism Research",
+        "NSSP": "National Security Studies Programme",
+        "SRP": "Studies in Inter-Religious Relations in Plural Societies Programme",
+        "APPSMO": "Asia-Pacific Programme for Senior Military Officers",
+        "ASEAN": "Association of Southeast Asian Nations",
+        "CO": "Commentaries",
+        "WP": "Working Papers",
+    }
+    for short, full in expected.items():
+        assert rows[short].startswith(full), short
+    for series in Series.objects.all():
+        assert rows[series.code_prefix] == series.name
+
+
+def test_award_page_lists_awarded_demo_publications(visitor, demo_content):
+    body = page_body(visitor, "/publications/rsis-award-articles/")
+    links = re.findall(r'<a href="(/publications/[^"/]+/[^"/]+/)"[^>]*>([^<]+)</a>', body)
+    assert len(links) >= 4
+    public = {p.get_absolute_url(): p.title for p in Publication.objects.public()}
+    for url, title in links:
+        assert public[url] == title.replace("&#x27;", "’")
+    assert (CO21113, "Russia and Southeast Asia: What Lavrov’s July Visits Mean") in links
+
+
+def test_contact_page_has_address_telephone_email_and_map(visitor, demo_content):
+    body = page_body(visitor, "/contact-us/")
+    assert "50 Nanyang Avenue" in body and "Singapore 639798" in body
+    assert "Block S4, Level B3" in body
+    assert "+65 6790 6982" in body
+    assert re.search(r'<a href="mailto:RSISPublications@ntu\.edu\.sg"[^>]*>RSISPublications@', body)
+    assert re.search(
+        r'<a href="https://www\.openstreetmap\.org/search\?query=50%20Nanyang%20Avenue[^"]*"', body
+    )
