@@ -123,7 +123,8 @@ def test_the_seed_commentary_has_its_own_image_with_the_seed_credit(visitor, dem
     figure = figure[: figure.index("</figure>")]
     assert 'alt="A map of Southeast Asia drawn in dots' in figure
     assert re.search(r'<img src="/media-files/[^"]+\.jpg"', figure)
-    assert "Source: Sergey Lavrov &amp; Saleumxay Kommasith, МИД России, flickr" in figure
+    credit = "Source: Sergey Lavrov &amp; Saleumxay Kommasith, МИД России, flickr, CC BY-NC-SA 2.0"
+    assert f"<figcaption>{credit}</figcaption>" in figure
 
 
 # No placeholder names or addresses anywhere a visitor can go.
