@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run demo test lint format migrations-check bench bench-search bench-outage
+.PHONY: install run demo test lint format migrations-check bench bench-search bench-pdfs bench-outage
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ bench: install
 
 bench-search: install
 	$(PY) bench/search.py
+
+bench-pdfs: install
+	$(PY) bench/pdfs.py
 
 bench-outage: install
 	$(PY) bench/outage.py $(if $(BEFORE),--before $(BEFORE))
