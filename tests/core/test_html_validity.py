@@ -20,10 +20,10 @@ from django.utils import timezone
 from events.models import Event
 from navigation.models import MenuItem
 from newsroom.models import MediaItem
-from publications.models import Category, Publication, Series
+from publications.models import Category, Publication
 from research.models import Centre
 from staff.models import Person, StaffGroup
-from tests.factories import EventFactory
+from tests.factories import EventFactory, SeriesFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +52,7 @@ def public_pages(client):
     publication = Publication.objects.public().get(code="CO21113")
     tag = publication.tags.order_by("slug").first()
     media = MediaItem.objects.public().order_by("slug").first()
+    empty_series = SeriesFactory(name="Occasional Notes", item_name="Occasional Note")
     addresses = {
         "home": ("/", 200),
         "publications": ("/publications/", 200),
@@ -66,7 +67,7 @@ def public_pages(client):
         # Every other kind of public page.
         "publications-filtered": (f"/publications/?series={publication.series.slug}", 200),
         "series": (publication.series.get_absolute_url(), 200),
-        "empty-series": (Series.objects.exclude(publications__isnull=False).first(), 200),
+        "empty-series": (empty_series.get_absolute_url(), 200),
         "years": ("/publications/year/", 200),
         "year": (f"/publications/year/{publication.publication_date.year}/", 200),
         "tag": (f"/tags/{tag.slug}/", 200),
@@ -81,17 +82,14 @@ def public_pages(client):
     }
     pages = {}
     for name, (address, status) in addresses.items():
-        if address is None:
-            continue
-        if not isinstance(address, str):
-            address = address.get_absolute_url()
         response = client.get(address, follow=True)
         assert response.status_code == status, (name, address, response.status_code)
         pages[name] = response.content.decode()
+    assert "No items have been published in this series yet." in pages["empty-series"]
     return pages
 
 
-def readable(messages, folder):
+def readable(messages):
     lines = []
     for message in messages:
         name = Path(message.get("url", "").removeprefix("file:")).name or "?"
@@ -101,8 +99,13 @@ def readable(messages, folder):
     return "\n".join(lines)
 
 
-def test_public_pages_have_no_html_errors(client, demo_content, tmp_path):
-    java = require_checker()
+@pytest.fixture
+def java():
+    """The ``java`` program, once the checker is known to be there (before the demo loads)."""
+    return require_checker()
+
+
+def test_public_pages_have_no_html_errors(java, client, demo_content, tmp_path):
     files = []
     for name, html in public_pages(client).items():
         path = tmp_path / f"{name}.html"
@@ -118,7 +121,7 @@ def test_public_pages_have_no_html_errors(client, demo_content, tmp_path):
 
     report = json.loads(result.stderr or result.stdout)
     errors = [m for m in report["messages"] if m.get("type") in {"error", "non-document-error"}]
-    assert errors == [], "The Nu Html Checker found errors:\n" + readable(errors, tmp_path)
+    assert errors == [], "The Nu Html Checker found errors:\n" + readable(errors)
 
 
 # The same rules, checked without the checker (so they hold on machines without Java too).
