@@ -34,8 +34,8 @@ def browser():
         browser.close()
 
 
-def open_page(browser, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height})
+def open_page(browser, width, height, **options):
+    context = browser.new_context(viewport={"width": width, "height": height}, **options)
     return context, context.new_page()
 
 

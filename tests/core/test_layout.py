@@ -47,7 +47,7 @@ def test_cookie_notice_is_rendered_hidden_until_script_checks_consent(client, ab
     html = client.get("/").content.decode()
 
     assert '<div class="cookie-notice" data-cookie-notice hidden' in html
-    assert '<a href="/privacy-statement/">Learn more</a>' in html
+    assert '<a href="/privacy-statement/">Learn more about how we use cookies</a>' in html
     assert '<button type="button" data-cookie-accept>OK</button>' in html
 
 
