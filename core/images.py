@@ -17,7 +17,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 
 from .uploads import check_size
 
@@ -51,7 +51,7 @@ def open_checked_image(upload):
                     f"This image is {width}×{height} pixels; each side needs at least {MIN_SIDE}.",
                     code="too_small",
                 )
-            image.load()
+            _load_whole(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ValidationError(
             f"This image has too many pixels; the limit is {MAX_PIXELS // 1_000_000} megapixels.",
@@ -67,6 +67,17 @@ def open_checked_image(upload):
     finally:
         upload.seek(0)
     return image
+
+
+def _load_whole(image):
+    """Decode every byte of ``image``: a truncated file is refused even where a library has told
+    Pillow to accept such files for the whole process (WeasyPrint does, for printing)."""
+    tolerant = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        image.load()
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
 
 
 def normalised_image(image):

@@ -238,3 +238,19 @@ def enclosure(publication, site_origin):
         url = reverse("publications:item-pdf", args=[publication.series.slug, publication.slug])
     length = pdf_size(publication) or 0
     return Enclosure(f"{site_origin}{url}", str(length), "application/pdf")
+
+
+def forget_unpublished(sender, instance, **kwargs):
+    """Remove the made PDF of an item that is no longer given out (withdrawn, back to draft):
+    its file must not stay reachable in the media storage."""
+    if instance.status in type(instance).RELEASED:
+        return
+    for record in GeneratedPDF.objects.filter(publication=instance.pk):
+        record.delete()  # its file goes with it (``remove_file``)
+
+
+def remove_file(sender, instance, **kwargs):
+    """Delete a made PDF's file once the deletion of its record is committed."""
+    if instance.file:
+        name = instance.file.name
+        transaction.on_commit(lambda: _delete_quietly(name))

@@ -54,7 +54,7 @@ def publication_head(context, publication, pdf_url=None, pdf_size=None):
         og.append(("og:image", image_url))
     if publication.published_at:
         og.append(("article:published_time", publication.published_at.isoformat()))
-    modified = publication.last_modified.isoformat()
+    modified = publication.last_modified.replace(microsecond=0).isoformat()
     og.append(("article:modified_time", modified))
     og_tags = format_html_join("\n", '<meta property="{}" content="{}">', og)
     data = {

@@ -431,3 +431,22 @@ def test_readers_asking_together_get_one_pdf_made_once(
     assert len(calls) == 1
     assert len(results) == 4 and len({etag for _, etag, _ in results}) == 1
     assert all(status == 200 and size > 1000 for status, _, size in results)
+
+
+def test_a_withdrawn_or_deleted_item_leaves_no_pdf_in_the_storage(
+    visitor, lavrov, commentaries, django_capture_on_commit_callbacks
+):
+    visitor.get("/p/CO21113.pdf")
+    name = GeneratedPDF.objects.get(publication=lavrov).file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        lavrov.status = "withdrawn"
+        lavrov.save()
+    assert not GeneratedPDF.objects.exists()
+    assert not default_storage.exists(name)
+
+    other = PublicationFactory(series=commentaries)
+    visitor.get(f"/p/{other.code}.pdf")
+    name = GeneratedPDF.objects.get(publication=other).file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        other.delete()
+    assert not default_storage.exists(name)
