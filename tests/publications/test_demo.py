@@ -109,3 +109,23 @@ def test_about_the_author_without_a_bio_or_an_affiliation_is_still_a_sentence(
     lim.save()
     html = visitor.get(item.get_absolute_url()).content.decode()
     assert about_the_authors(html)[0] == "Lim Hui Ling was on the staff of RSIS."
+
+
+def test_the_seed_commentary_offers_its_pdf_under_the_byline(visitor, demo_content):
+    import io
+
+    from django.core.management import call_command
+    from pypdf import PdfReader
+
+    call_command("make_pdfs", "--site-url", "http://testserver", stdout=io.StringIO())
+    html = visitor.get("/p/CO21113/", follow=True).content.decode()
+    header = html[html.index("<h1") : html.index("Synopsis")]
+    assert header.index("Chris Cheang") < header.index("26 July 2021")
+    assert header.index("26 July 2021") < header.index('href="/p/CO21113.pdf"')
+    assert re.search(r"Download PDF <span[^>]*>\(\d+(\.\d)?\xa0KB\)</span>", header)
+    assert "Last updated on" in html and ">26/07/2021</time>" in html
+    response = visitor.get("/p/CO21113.pdf")
+    reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Source: Sergey Lavrov & Saleumxay Kommasith" in " ".join(text.split())
