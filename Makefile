@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run demo test lint format migrations-check bench bench-search bench-pdfs bench-outage
+.PHONY: install run demo test lint format migrations-check bench bench-search bench-pdfs bench-outage bench-lighthouse
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,6 @@ bench-pdfs: install
 
 bench-outage: install
 	$(PY) bench/outage.py $(if $(BEFORE),--before $(BEFORE))
+
+bench-lighthouse: install
+	$(PY) bench/lighthouse.py
