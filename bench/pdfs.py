@@ -267,9 +267,9 @@ def report(prints, batch, sizes, samples, args, count):
         f"connections, {args.serve_rounds} rounds of {args.duration} s, medians; the share "
         "is of the bare view's req/s in the same run). Each request checks that the item is "
         "public and its PDF current (kept per content generation, so a repeat costs no "
-        "printing) and streams the file from the media storage; the random row asks for a "
-        "different item almost every time, so it also measures the cache misses of the "
-        "item lookups.",
+        "printing) and streams the file from the media storage; the random row draws "
+        "from all of them, so its first round meets the item lookups cold and later rounds "
+        "partly warm.",
         "",
         "| | req/s | share of bare | p50 | p99 |",
         "|---|---:|---:|---:|---:|",
