@@ -144,38 +144,45 @@ class Picture:
     jpeg_srcset: str
     width: int
     height: int
+    #: For a picture as wide as its column: how wide it is shown, so that a browser fetches
+    #: the smaller file where it suffices (a phone need not take the 2x one). Empty for
+    #: pictures of a fixed size, whose sources are given as 1x and 2x.
+    sizes: str = ""
 
 
 _pictures = {}
 PICTURE_MEMO_LIMIT = 4096
 
 
-def picture(instance, prefix, width, height):
-    """The Picture for renditions named ``<prefix>_<w>_{webp,jpeg}`` at ``width`` and 2x.
+def picture(instance, prefix, width, height, sizes=""):
+    """The Picture for renditions named ``<prefix>_<w>_{webp,jpeg}`` at ``width`` and 2x;
+    with ``sizes`` (how wide it is shown), its sources are described by their widths.
 
     Rendition names depend only on the source file's name and the rendition's settings, and
     working them out is costly, so each Picture is kept in memory once made.
     """
     source = getattr(instance, prefix).name
-    key = (instance._meta.label, prefix, width, height, source)
+    key = (instance._meta.label, prefix, width, height, source, sizes)
     if key not in _pictures:
         if len(_pictures) >= PICTURE_MEMO_LIMIT:
             _pictures.clear()
-        _pictures[key] = _make_picture(instance, prefix, width, height)
+        _pictures[key] = _make_picture(instance, prefix, width, height, sizes)
     return _pictures[key]
 
 
-def _make_picture(instance, prefix, width, height):
+def _make_picture(instance, prefix, width, height, sizes):
     def url(size, fmt):
         return getattr(instance, f"{prefix}_{size}_{fmt}").url
 
     one, two = width, width * 2
+    first, second = (f"{one}w", f"{two}w") if sizes else ("1x", "2x")
     return Picture(
-        webp_srcset=f"{url(one, 'webp')} 1x, {url(two, 'webp')} 2x",
+        webp_srcset=f"{url(one, 'webp')} {first}, {url(two, 'webp')} {second}",
         jpeg_src=url(one, "jpeg"),
-        jpeg_srcset=f"{url(one, 'jpeg')} 1x, {url(two, 'jpeg')} 2x",
+        jpeg_srcset=f"{url(one, 'jpeg')} {first}, {url(two, 'jpeg')} {second}",
         width=width,
         height=height,
+        sizes=sizes,
     )
 
 
@@ -197,6 +204,9 @@ def picture_html(picture, *, alt, css_class="", lazy=False):
 
 
 FEATURE = (800, 450)
+#: A feature image fills the main column: 50rem beside the sidebar, the screen less its
+#: margins below 960 px (see ``.with-sidebar`` in site.css).
+FEATURE_SIZES = "(min-width: 960px) 50rem, calc(100vw - 2rem)"
 
 
 def feature_image(*, upload_to, help_text):
@@ -244,4 +254,4 @@ class FeatureImage(models.Model):
         abstract = True
 
     def feature_picture(self):
-        return picture(self, "image", *FEATURE) if self.image else None
+        return picture(self, "image", *FEATURE, sizes=FEATURE_SIZES) if self.image else None

@@ -17,6 +17,7 @@ def subheads(body):
     """A publication's body under the page's section heading: its h2 become h3, and so on."""
     return mark_safe(demote_headings(body or ""))  # noqa: S308 - sanitised when saved
 
+
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 

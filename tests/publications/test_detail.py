@@ -154,6 +154,10 @@ def test_feature_image_shows_its_credit_and_licence_under_it(visitor, lavrov):
     html = visitor.get(lavrov.get_absolute_url()).content.decode()
     figure = re.search(r'<figure class="publication__image">.*?</figure>', html, re.S).group(0)
     assert 'alt="Two ministers at a press conference"' in figure
+    # As wide as the column: a phone takes the 800-pixel file, a wide 2x screen the other.
+    webp = r'srcset="\S+\.webp 800w, \S+\.webp 1600w" sizes="\(min-width: 960px\)'
+    assert re.search(webp, figure)
+    assert re.search(r'srcset="\S+\.jpg 800w, \S+\.jpg 1600w" sizes="', figure)
     assert figure.index("<img") < figure.index("<figcaption>")
     assert (
         "<figcaption>Source: Sergey Lavrov &amp; Saleumxay Kommasith, МИД России, flickr, "
