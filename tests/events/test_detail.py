@@ -12,6 +12,7 @@ from tests.factories import (
     PersonFactory,
     PublicationFactory,
 )
+from tests.reading import assert_in_order
 
 UTC = datetime.UTC
 
@@ -86,9 +87,7 @@ def test_detail_has_every_part_in_order(visitor, seminar):
         "<h2>Programme</h2><p>Talks &amp; questions.</p>",
         "Last updated on",
     ]
-    positions = [main.find(part) for part in parts]
-    assert -1 not in positions, [p for p, at in zip(parts, positions, strict=True) if at == -1]
-    assert positions == sorted(positions)
+    assert_in_order(main, parts)
     assert "This event has been" not in html
 
 

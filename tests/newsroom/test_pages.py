@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from navigation.sections import section_urls
 from newsroom.models import MediaItem
 from tests.factories import MediaItemFactory, MenuItemFactory
+from tests.reading import assert_in_order
 
 from .conftest import PLAYER_URL, make_items
 
@@ -100,9 +101,7 @@ def test_release_page_has_its_text_people_and_trail(visitor, release):
         '<a href="/staff/people/chris-cheang/">Chris Cheang</a>, Senior Fellow',
         "Last updated on",
     ]
-    positions = [body.find(part) for part in parts]
-    assert -1 not in positions, [p for p, at in zip(parts, positions, strict=True) if at == -1]
-    assert positions == sorted(positions)
+    assert_in_order(body, parts)
     assert "<iframe" not in body
     assert "frame-src" not in response["Content-Security-Policy"]
 

@@ -4,6 +4,7 @@ import re
 import pytest
 
 from tests.factories import AuthorshipFactory, PublicationFactory
+from tests.reading import assert_in_order
 
 
 def test_detail_has_every_part_of_the_seed_page_in_order(visitor, lavrov):
@@ -28,9 +29,7 @@ def test_detail_has_every_part_of_the_seed_page_in_order(visitor, lavrov):
         'aria-label="Share"',
         "Cite this commentary",
     ]
-    positions = [main.find(part) for part in parts]
-    assert -1 not in positions, [p for p, at in zip(parts, positions, strict=True) if at == -1]
-    assert positions == sorted(positions)
+    assert_in_order(main, parts)
 
 
 def test_detail_carries_highwire_opengraph_and_json_ld(visitor, lavrov):
