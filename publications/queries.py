@@ -4,7 +4,7 @@ Everything starts from ``Publication.objects.public()``; results that depend on 
 (series, years, counts, detail pages) are kept for the current content generation.
 """
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.urls import reverse
 from taggit.models import Tag, TaggedItem
@@ -124,30 +124,49 @@ def preview(series_slug, slug):
 
 
 def _detail(queryset, series_slug, slug):
+    """The item at ``series_slug``/``slug`` in ``queryset`` with everything its page shows, in
+    five queries: the item (with its made PDF, and whether editors chose related items), its
+    categories, its tags, the related items, and the authors of all of these at once."""
     series = series_by_slug(series_slug)
     if series is None:
         return None
-    publication = (
-        queryset.for_cards()
-        .select_related("generated_pdf")
-        .prefetch_related(
-            Prefetch("categories", queryset=Category.objects.order_by("tree_id", "lft")),
-            "tags",
+    chosen = Publication.related.through.objects.filter(from_publication=OuterRef("pk"))
+    try:
+        publication = (
+            queryset.select_related("generated_pdf")
+            .defer("pdf_text")
+            .annotate(has_chosen_related=Exists(chosen))
+            .prefetch_related(
+                Prefetch("categories", queryset=Category.objects.order_by("tree_id", "lft")),
+                "tags",
+            )
+            .get(series=series.pk, slug=slug)
         )
-        .filter(series=series.pk, slug=slug)
-        .first()
-    )
-    if publication is not None:
-        publication.related_items = related(publication)
+    except Publication.DoesNotExist:
+        return None
+    publication.series = series
+    publication.related_items = related(publication, chosen=publication.has_chosen_related)
+    prefetch_related_objects([publication, *publication.related_items], _AUTHORSHIPS)
     return publication
 
 
-def related(publication):
-    """The editors' choice of related items, or else the latest sharing a category."""
-    public = Publication.objects.public().exclude(pk=publication.pk)
-    chosen = list(public.filter(related_from=publication).for_cards()[:RELATED_COUNT])
+_AUTHORSHIPS = Prefetch("authorships", queryset=Authorship.objects.select_related("person"))
+
+
+def related(publication, *, chosen=True):
+    """The editors' choice of related items, or else the latest public items sharing one of
+    its categories; without their authors (one query).
+
+    The latter walks the public items' date index and stops at the fourth one linked to one
+    of the categories (a few dozen rows for the large categories), or, for a small category,
+    reads that category's links by their index and sorts those: PostgreSQL picks whichever
+    reads less. ``chosen=False`` says the editors chose none (known from the item's query).
+    """
+    public = Publication.objects.public().exclude(pk=publication.pk).defer("body", "pdf_text")
     if chosen:
-        return chosen
+        items = list(public.filter(related_from=publication)[:RELATED_COUNT])
+        if items:
+            return _with_series(items)
     category_pks = [category.pk for category in publication.categories.all()]
     if not category_pks:
         return []
@@ -155,7 +174,15 @@ def related(publication):
     same = public.filter(
         Exists(links.filter(publication=OuterRef("pk"), category__in=category_pks))
     )
-    return list(same.order_by("-publication_date", "-id").for_cards()[:RELATED_COUNT])
+    return _with_series(list(same.order_by("-publication_date", "-id")[:RELATED_COUNT]))
+
+
+def _with_series(items):
+    """``items`` with their series from the kept list of series (no join)."""
+    by_pk = {series.pk: series for series in all_series()}
+    for item in items:
+        item.series = by_pk[item.series_id]
+    return items
 
 
 def by_code(code):

@@ -3,9 +3,11 @@
 import json
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from core.content_cache import memo_html
 from core.richtext import demote_headings
 from core.site import get_site_context
 
@@ -96,6 +98,22 @@ def publication_head(context, publication, pdf_url=None, pdf_size=None):
         '<script type="application/ld+json">' + payload.translate(_JSON_ESCAPES) + "</script>"
     )
     return format_html("{}\n{}\n{}", tags, og_tags, json_ld)
+
+
+@register.simple_tag
+def publication_sidebar(publication, teaser, series_list):
+    """The sidebar of an item's page: every series, the item's own marked, and the latest
+    book unless the item is that book. It is the same for every item of a series, so it is
+    rendered once per content generation for each series."""
+    show_teaser = bool(teaser) and teaser.pk != publication.pk
+    context = {"series_list": series_list, "series_id": publication.series_id}
+    return memo_html(
+        f"publications:sidebar:{publication.series_id}:{int(show_teaser)}",
+        lambda: render_to_string(
+            "publications/includes/sidebar.html",
+            {**context, "teaser": teaser, "show_teaser": show_teaser},
+        ),
+    )
 
 
 @register.inclusion_tag("publications/includes/person_publications.html")
