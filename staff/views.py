@@ -32,4 +32,9 @@ def person(request, slug):
     person = queries.profile(slug)
     if person is None:
         raise Http404("No such person in the staff directory.")
-    return render(request, "staff/person.html", {"person": person})
+    # Everything below the header depends on content only: rendered once per generation.
+    body_html = memo_html(
+        f"staff:profile-page:{slug}",
+        lambda: render_to_string("staff/includes/profile.html", {"person": person}, request),
+    )
+    return render(request, "staff/person.html", {"person": person, "body_html": body_html})

@@ -123,10 +123,12 @@ def person_publications(person):
     from publications import queries
 
     def build():
-        items = queries.latest_by_people([person.pk], limit=PROFILE_ITEMS)
+        # One more than shown says whether to link to the whole list, where the count is:
+        # counting a prolific author's work here would read most of the table.
+        items = queries.latest_by_people([person.pk], limit=PROFILE_ITEMS + 1)
         return {
-            "items": items,
-            "count": queries.count_by_people([person.pk]) if len(items) == PROFILE_ITEMS else 0,
+            "items": items[:PROFILE_ITEMS],
+            "more": len(items) > PROFILE_ITEMS,
             "external": queries.external_by_person(person, limit=PROFILE_ITEMS),
         }
 
