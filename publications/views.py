@@ -40,8 +40,8 @@ def _listing(request, template, *, heading, feed=None, extra=None, **fixed):
 
     def build():
         queryset = queries.filtered(pub_filter)
-        count = queries.count(pub_filter, queryset)
-        page_obj = paginate(request, queryset.for_cards(), PER_PAGE, count=count)
+        positions = queries.positions(pub_filter, queryset, PER_PAGE)
+        page_obj = paginate(request, queryset.for_cards(), PER_PAGE, positions=positions)
         summary = _summary(chosen)
         context = {
             "page_obj": page_obj,

@@ -122,6 +122,20 @@ class Publication(SingleLineFields, FeatureImage):
         indexes = [
             models.Index(fields=["-publication_date", "-id"], name="publication_recent"),
             models.Index(fields=["series", "-publication_date"], name="publication_series_recent"),
+            # The public lists' order, with what ``public()`` and the series filter test:
+            # their pages and counts are read from these alone (index-only scans).
+            models.Index(
+                fields=["-publication_date", "-id"],
+                include=["published_at", "series"],
+                condition=models.Q(status__in=["published", "scheduled"]),  # RELEASED
+                name="publication_public_recent",
+            ),
+            models.Index(
+                fields=["series", "-publication_date", "-id"],
+                include=["published_at"],
+                condition=models.Q(status__in=["published", "scheduled"]),  # RELEASED
+                name="publication_public_series",
+            ),
         ]
 
     def __str__(self):
