@@ -17,22 +17,24 @@ could not be announced through it.
 import hashlib
 import time
 import uuid
-from collections import OrderedDict
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.safestring import mark_safe
 
 from . import redis_cache
+from .memory import BoundedLRU
 
 GENERATION_KEY = "content:generation"
 SHARED_TIMEOUT = 24 * 60 * 60
-LOCAL_LIMIT = 2048
 OUTAGE_GENERATION_SECONDS = 10
 
-_local = OrderedDict()
+# This process's copies, within ``settings.CONTENT_CACHE_LOCAL_BYTES``.
+_local = BoundedLRU(lambda: settings.CONTENT_CACHE_LOCAL_BYTES)
+_MISSING = object()
 _deadline_providers = []
 _outage = {"token": None, "ends": 0.0, "missed": False}
 request_generation = ContextVar("request_generation", default=None)
@@ -122,9 +124,9 @@ def memo(name, build):
     """
     generation = current_generation()
     local_key = (name, generation)
-    if local_key in _local:
-        _local.move_to_end(local_key)
-        return _local[local_key]
+    value = _local.get(local_key, _MISSING)
+    if value is not _MISSING:
+        return value
     label = name if len(name) <= 100 else hashlib.sha256(name.encode()).hexdigest()
     shared_key = f"content:{label}:{generation}"
     value = cache.get(shared_key)
@@ -133,9 +135,7 @@ def memo(name, build):
         if value is None:
             return None
         cache.set(shared_key, value, SHARED_TIMEOUT)
-    _local[local_key] = value
-    while len(_local) > LOCAL_LIMIT:
-        _local.popitem(last=False)
+    _local.put(local_key, value)
     return value
 
 

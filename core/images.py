@@ -19,6 +19,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill
 from PIL import Image, ImageFile, ImageOps
 
+from .memory import BoundedLRU
 from .uploads import check_size
 
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024
@@ -150,8 +151,9 @@ class Picture:
     sizes: str = ""
 
 
-_pictures = {}
-PICTURE_MEMO_LIMIT = 4096
+#: The Pictures made, most recently used kept within this many bytes of their sources' text.
+PICTURE_MEMO_BYTES = 2**20
+_pictures = BoundedLRU(lambda: PICTURE_MEMO_BYTES)
 
 
 def picture(instance, prefix, width, height, sizes=""):
@@ -163,11 +165,12 @@ def picture(instance, prefix, width, height, sizes=""):
     """
     source = getattr(instance, prefix).name
     key = (instance._meta.label, prefix, width, height, source, sizes)
-    if key not in _pictures:
-        if len(_pictures) >= PICTURE_MEMO_LIMIT:
-            _pictures.clear()
-        _pictures[key] = _make_picture(instance, prefix, width, height, sizes)
-    return _pictures[key]
+    found = _pictures.get(key)
+    if found is None:
+        found = _make_picture(instance, prefix, width, height, sizes)
+        size = len(found.webp_srcset) + len(found.jpeg_src) + len(found.jpeg_srcset) + len(sizes)
+        _pictures.put(key, found, size + len(source))
+    return found
 
 
 def _make_picture(instance, prefix, width, height, sizes):

@@ -1,6 +1,5 @@
 import hashlib
 import time
-from collections import OrderedDict
 from importlib import import_module
 from types import SimpleNamespace
 
@@ -12,11 +11,11 @@ from django.http import HttpResponse
 from django.utils.crypto import constant_time_compare
 
 from .content_cache import GENERATION_KEY, checked, current_generation, request_generation
+from .memory import BoundedLRU
 
 MAX_CACHED_QUERY = 300
 STAFF_MARK_COOKIE = "rsis_staff"
 UNCACHEABLE_CACHE_CONTROL = ("private", "no-cache", "no-store")
-LOCAL_PAGES = 512
 
 
 class PageCacheMiddleware:
@@ -35,7 +34,8 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.local = OrderedDict()
+        # The most recent pages, within ``settings.PAGE_CACHE_LOCAL_BYTES`` of their content.
+        self.local = BoundedLRU(lambda: settings.PAGE_CACHE_LOCAL_BYTES)
 
     def __call__(self, request):
         token = request_generation.set(None)
@@ -62,7 +62,6 @@ class PageCacheMiddleware:
         if local is not None:
             generation = current_generation()
             if local[0] == generation and local[4] > time.monotonic():
-                self.local.move_to_end(key)
                 return generation, local
             shared = cache.get(key)
         else:
@@ -81,10 +80,9 @@ class PageCacheMiddleware:
         self.remember(key, (*entry, time.monotonic() + settings.PAGE_CACHE_SECONDS))
 
     def remember(self, key, entry):
-        self.local[key] = entry
-        self.local.move_to_end(key)
-        while len(self.local) > LOCAL_PAGES:
-            self.local.popitem(last=False)
+        _, _, headers, content, _ = entry
+        size = len(content) + sum(len(name) + len(value) for name, value in headers)
+        self.local.put(key, entry, size)
 
     @staticmethod
     def rebuild(entry):

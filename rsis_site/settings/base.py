@@ -153,6 +153,12 @@ else:
 # Whole anonymous pages are cached per content generation, and at most this long (so that
 # time-based changes such as scheduled publication show up). 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
+# What each worker process keeps in its own memory besides the shared cache, in bytes as
+# stored (strings and pages by length, other values by their pickle's length; a live object
+# takes a few times that): content values and fragments, and whole anonymous pages. The least
+# recently used go first, so a worker's memory stays flat however many pages it serves.
+CONTENT_CACHE_LOCAL_BYTES = int(os.environ.get("DJANGO_CONTENT_CACHE_LOCAL_BYTES", 8 * 2**20))
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("DJANGO_PAGE_CACHE_LOCAL_BYTES", 8 * 2**20))
 
 AUTHENTICATION_BACKENDS = [
     # Refuses a login while its username and address are locked out, before checking it.
