@@ -236,3 +236,40 @@ def test_a_scheduled_item_was_last_updated_when_it_went_out(visitor, lavrov):
     html = visitor.get(lavrov.get_absolute_url()).content.decode()
     shown = timezone.localtime(went_out).strftime("%d/%m/%Y")
     assert "Last updated on <time datetime=" in html and f">{shown}</time>" in html
+
+
+@pytest.mark.parametrize("chosen", [False, True])
+def test_detail_on_a_cache_miss_reads_five_queries(
+    visitor, lavrov, regions, author, chosen, django_assert_max_num_queries
+):
+    # The item with its made PDF and whether editors chose related items, its categories, its
+    # tags, the related items (chosen, else the latest sharing a category), and all authors.
+    items = []
+    for n in range(6):
+        item = PublicationFactory(series=lavrov.series, title=f"Neighbour {n}")
+        item.categories.set([regions["sea"]])
+        AuthorshipFactory(publication=item, person=author)
+        items.append(item)
+    if chosen:
+        lavrov.related.set(items[:2])
+    # Warm what all pages of the new content generation share (menu, series, category tree,
+    # the latest book).
+    visitor.get("/")
+    visitor.get("/publications/")
+    with django_assert_max_num_queries(5):
+        html = visitor.get(lavrov.get_absolute_url()).content.decode()
+    related = html.split('id="related"')[1]
+    shown = ["Neighbour 0", "Neighbour 1"] if chosen else ["Neighbour 5", "Neighbour 4"]
+    assert all(title in related for title in shown)
+    assert related.count('class="pub-card"') == (2 if chosen else 4)
+    assert related.count("Chris Cheang") == related.count('class="pub-card"')
+
+
+def test_sidebar_marks_the_items_own_series_on_every_page_of_the_series(
+    visitor, lavrov, policy_reports
+):
+    report = PublicationFactory(series=policy_reports, title="A report")
+    for item, current in [(lavrov, "Commentaries"), (report, "Policy Reports")]:
+        sidebar = visitor.get(item.get_absolute_url()).content.decode().split("sidebar__series")[1]
+        assert re.search(rf'aria-current="true">{current}</a>', sidebar)
+        assert sidebar.count('aria-current="true"') == 1

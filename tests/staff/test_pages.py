@@ -183,3 +183,29 @@ def test_profile_query_count_is_bounded(client, directory, django_assert_max_num
     with django_assert_max_num_queries(8):
         response = client.get("/staff/people/amy-young/")
     assert response.content.decode().count('<a href="/research/centre-') == 10
+
+
+def test_profile_links_to_the_whole_list_without_counting_it(
+    client, directory, django_assert_max_num_queries
+):
+    from tests.factories import AuthorshipFactory, PublicationFactory
+
+    amy = directory["amy"]
+    for n in range(7):
+        AuthorshipFactory(publication=PublicationFactory(title=f"Paper {n}"), person=amy)
+    client.get("/")  # warm the new content generation
+    # The profile (4), its latest seven publications with their authors (2), outside work (1).
+    with django_assert_max_num_queries(7):
+        html = client.get("/staff/people/amy-young/").content.decode()
+    assert html.count('class="pub-card"') == 6
+    assert '<a href="/publications/?author=amy-young">All publications by Amy Young</a>' in html
+    with django_assert_max_num_queries(0):
+        assert client.get("/staff/people/amy-young/").content.decode() == html
+
+
+def test_profile_of_a_person_with_few_publications_has_no_link_to_the_list(client, directory):
+    from tests.factories import AuthorshipFactory, PublicationFactory
+
+    AuthorshipFactory(publication=PublicationFactory(title="Only paper"), person=directory["amy"])
+    html = client.get("/staff/people/amy-young/").content.decode()
+    assert "Only paper" in html and "All publications by" not in html
