@@ -8,9 +8,9 @@ the clock; the publications shown are then loaded through ``public()`` itself. S
 publication appears at its time and a withdrawn one disappears at once.
 
 On PostgreSQL the weighted ``vector`` (GIN index) drives full-text matching, the smaller
-``head`` (kept in the row) ranking, and ``SearchTerm`` (trigram index) corrects misspelled
-words. On SQLite ``vector`` stays empty and
-the search falls back to plain word matching on the text columns.
+``head`` (kept in the row, with a GIN index of its own) ranking and the choice of the best
+candidates for it, and ``SearchTerm`` (trigram index) corrects misspelled words. On SQLite
+``vector`` stays empty and the search falls back to plain word matching on the text columns.
 """
 
 from django.contrib.postgres.search import SearchVectorField

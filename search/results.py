@@ -1,8 +1,11 @@
 """The results of a search, a page at a time, with their snippets.
 
 The matches are ranked in the database; the paginator asks this list for one page and only
-that page is read: from the ids found with the counts for the first page, or as a slice of
-the ordered matches for any other. Each item shown is then loaded through its model's
+that page is read: from the ids found with the counts for the first page, or for any other
+from the same candidates (``search.facets.ranked_ids``), or, sorted by date beyond the
+bound, from the newest-first index. The list is as long as the count, so at most
+``COUNT_BOUND`` results are offered, a page at a time. Each item shown is then loaded
+through its model's
 ``public()`` (or the published menu, for pages), so an item that stopped being public since
 it was indexed is dropped rather than shown.
 """
@@ -10,7 +13,6 @@ it was indexed is dropped rather than shown.
 import re
 from dataclasses import dataclass
 
-from django.db.models import F
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -20,7 +22,7 @@ from publications.models import Publication
 from staff.models import Person
 
 from .backends import backend
-from .facets import FIRST_PAGE
+from .facets import ranked_ids
 from .models import SearchEntry
 from .text import START_MARK, STOP_MARK, query_terms
 
@@ -28,19 +30,15 @@ Kind = SearchEntry.Kind
 SNIPPET_CHARS = 240
 
 
-def ordering(sort):
-    """The ``order_by`` of the results, as ``search.facets.ORDER_SQL`` orders the first page."""
-    if sort == "date":
-        return (F("date").desc(nulls_last=True), "-id")
-    return ("-score", F("date").desc(nulls_last=True), "-id")
-
-
 class ResultList:
     """The ranked results as a sequence the paginator can slice: only the page asked for is
     read, with its snippets, and its items are loaded through their ``public()``."""
 
-    def __init__(self, search, words, entries, count, first=()):
+    def __init__(self, search, words, entries, count, first=(), bounded=False):
+        """``entries`` are those the visitor may see (matched to ``words`` here); ``count``
+        the results counted, all of them unless ``bounded``."""
         self.search, self.words, self.entries, self.count = search, words, entries, count
+        self.bounded = bounded
         self.first = list(first)  # the first page's entries, found with the counts
 
     def __len__(self):
@@ -55,12 +53,17 @@ class ResultList:
         if not self.count or (stop is not None and stop <= start):
             return []
         engine = backend()
-        if stop is not None and start == 0 and stop <= FIRST_PAGE and self.first:
-            rows = engine.first_rows(self.first[:stop], self.words)
+        stop = self.count if stop is None else min(stop, self.count)
+        if start == 0 and stop <= len(self.first):
+            pks = self.first[:stop]
+        elif self.bounded and self.search.sort == "date":
+            # Newest first over every match: the date index, read until the page is found
+            # (quickly, as a word found in this many items is in most of the newest).
+            newest = engine.newest(self.entries, self.words).values_list("pk", flat=True)
+            pks = list(newest[start:stop])
         else:
-            order = ordering(self.search.sort)
-            window = self.entries.order_by(*order)[start:stop]
-            rows = engine.window_rows(window, self.words, order)
+            pks = ranked_ids(self.entries, self.words, self.search.sort, start, stop)
+        rows = engine.rows(pks, self.words)
         return [result for result in _results(rows, self.words) if result is not None]
 
 

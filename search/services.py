@@ -6,10 +6,11 @@ A search is put together from parts that each do one job:
 - ``search.backends``: what differs between databases, one backend object chosen once
   (PostgreSQL's full text with stemming, ranking, headlines and trigram corrections; the
   plainer SQLite fallback);
-- ``search.facets``: the counts per kind, series, year, category and author, read with the
-  first page of results in one statement;
+- ``search.facets``: the counts per kind, series, year, category and author (exact up to
+  1,000 matches, "1,000+" beyond), read with the first page of results in one statement;
 - ``search.spelling``: the correction of a query that finds nothing;
-- ``search.results``: the ranked results a page at a time, with their snippets.
+- ``search.results``: the ranked results a page at a time, with their snippets (ranked among
+  candidates that hold the best, never among every match).
 
 What stays here is the rule all of them share: only public items are ever found. The query
 itself keeps to the entries of public items (``public()`` of events and people, the
@@ -20,15 +21,15 @@ loaded through their model's ``public()`` again.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.utils import timezone
 
+from core.content_cache import memo
 from events.models import Event
 from navigation.menu import get_menu
 from publications import queries as publication_queries
 from staff.models import Person
 
-from .backends import backend
 from .facets import Facets, build_facets, facet_counts
 from .models import SearchEntry
 from .request import SearchRequest
@@ -38,15 +39,29 @@ from .spelling import corrected
 Kind = SearchEntry.Kind
 
 
+def visible_ids():
+    """The ids of the public people and events (one statement), kept for the content
+    generation like the menu: a generation ends when a scheduled item is due, so these
+    follow the clock too. Written into the search's statements as lists, they leave the
+    planner nothing but the entries to plan for."""
+    people = Person.objects.public().order_by().values_list("pk", Value(Kind.PERSON.value))
+    events = Event.objects.public().order_by().values_list("pk", Value(Kind.EVENT.value))
+    ids = {Kind.PERSON: [], Kind.EVENT: []}
+    for pk, kind in people.union(events, all=True):
+        ids[kind].append(pk)
+    return ids
+
+
 def visible_entries(search):
     """Entries of items the public may see now, of the asked kind and facets."""
     menu = get_menu()
     page_ids = [node.id for node in menu.by_path.values()]
+    ids = memo("search:visible", visible_ids)
     conditions = {
         Kind.PUBLICATION: Q(kind=Kind.PUBLICATION, public_from__lte=timezone.now()),
         Kind.PAGE: Q(kind=Kind.PAGE, object_id__in=page_ids),
-        Kind.PERSON: Q(kind=Kind.PERSON, object_id__in=Person.objects.public().values("pk")),
-        Kind.EVENT: Q(kind=Kind.EVENT, object_id__in=Event.objects.public().values("pk")),
+        Kind.PERSON: Q(kind=Kind.PERSON, object_id__in=ids[Kind.PERSON]),
+        Kind.EVENT: Q(kind=Kind.EVENT, object_id__in=ids[Kind.EVENT]),
     }
     if not search.facets.is_empty():
         chosen = publication_queries.filtered(search.facets).values("pk")
@@ -71,20 +86,18 @@ class Outcome:
 
 def run(search):
     """Search for ``search.q``; if nothing matches, for its corrected spelling."""
-    engine = backend()
     visible = visible_entries(search)
     words = search.q
-    entries = engine.match(visible, words)
-    counts = facet_counts(entries, search.sort)
+    counts = facet_counts(visible, words, search.sort)
     corrected_from = ""
-    if not sum(counts["kind"].values()):
+    if not counts["total"]:
         better = corrected(words, visible=visible)
         if better:
-            better_entries = engine.match(visible, better)
-            better_counts = facet_counts(better_entries, search.sort)
-            if sum(better_counts["kind"].values()):
-                corrected_from, words = words, better
-                entries, counts = better_entries, better_counts
+            better_counts = facet_counts(visible, better, search.sort)
+            if better_counts["total"]:
+                corrected_from, words, counts = words, better, better_counts
     facets = build_facets(search, counts)
-    results = ResultList(search, words, entries, facets.total, counts["first"])
+    # Beyond the bound the candidates are a sample: newest first needs the date index.
+    first = [] if facets.bounded and search.sort == "date" else counts["first"]
+    results = ResultList(search, words, visible, facets.total, first, facets.bounded)
     return Outcome(search, words, corrected_from, facets, results)

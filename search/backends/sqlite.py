@@ -72,12 +72,9 @@ class SQLiteBackend(Backend):
                 found[word] = close[0] if close else None
         return found
 
-    def first_rows(self, pks, words):
+    def rows(self, pks, words):
         found = SearchEntry.objects.in_bulk(pks)
         return [found[pk] for pk in pks if pk in found]
-
-    def window_rows(self, window, words, ordering):
-        return list(window)
 
     def write(self, entries, *, fields):
         SearchEntry.objects.bulk_create(
