@@ -1,15 +1,19 @@
 """Pages of lists, asked for by ``?page=N``.
 
-Long lists are read by *keyset*: instead of ``OFFSET`` (which reads and throws away every
-item before the page, so page 4,000 of a list of 100,000 reads 80,000 rows), a page starts
-from the sort key of a known item near it. One pass over the list's sort keys
-(``keyset_positions``, an index-only scan where an index serves the order) gives the exact
-count and the key of the first item of every ``ANCHOR_PAGES``-th page; a page is then
-read between two such keys, skipping fewer than ``ANCHOR_PAGES`` pages of rows, so the
-last page costs what the first does. The positions are worth keeping for as long as the
-list does not change (e.g. per content generation).
+Long lists are not read by ``OFFSET``, which reads and throws away every item before the
+page (page 4,000 of a list of 100,000 reads 80,000 rows). One pass over the list, kept for
+as long as the list does not change (e.g. per content generation), gives its exact count
+and ``Positions`` to read any page from, so that the last page costs what the first does:
+
+- ``keyset_positions``: the sort key of the first item of every ``ANCHOR_PAGES``-th page,
+  for lists an index serves in their order (the pass is an index-only scan); a page is read
+  between two such keys, skipping fewer than ``ANCHOR_PAGES`` pages of rows.
+- ``id_positions``: every item's id in order, for lists that are sparse in such an index
+  (narrowed by a link table, say one author's items): between two keys lie many rows that
+  are not in the list, so a page is read by the ids of its items instead.
 """
 
+from array import array
 from dataclasses import dataclass
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
@@ -31,16 +35,24 @@ class CountedPaginator(Paginator):
 
 @dataclass(frozen=True)
 class Positions:
-    """Where the items of a sorted list are: its length, and the sort key of every
-    ``every``-th item from the first (``anchors[k]`` is the key of item ``k * every``).
+    """Where the items of a sorted list are: its length, and either the sort key of every
+    ``every``-th item from the first (``anchors[k]`` is the key of item ``k * every``) or
+    the id of every item (``ids``, 8 bytes each).
 
-    ``anchors`` is None when the keys cannot be compared (an item has no value in a sort
-    field): the list is then read by offset, as a plain Paginator does.
+    With neither (a sort field without a value, which keys cannot be compared with) the
+    list is read by offset, as a plain Paginator does.
     """
 
     count: int
-    every: int
-    anchors: tuple | None
+    every: int = 0
+    anchors: tuple | None = None
+    ids: array | None = None
+
+
+def id_positions(queryset):
+    """The ``Positions`` of ``queryset`` as the ids of its items in order (one query)."""
+    ids = array("q", queryset.values_list("pk", flat=True))
+    return Positions(len(ids), ids=ids)
 
 
 def keyset_positions(queryset, every):
@@ -81,7 +93,8 @@ def _order_fields(queryset):
 
 
 class KeysetPaginator(CountedPaginator):
-    """A Paginator that reads each page from the nearest anchor of ``positions``."""
+    """A Paginator that reads each page from ``positions``: by the ids of its items, or
+    between the nearest anchors."""
 
     def __init__(self, object_list, per_page, positions):
         super().__init__(object_list, per_page, positions.count)
@@ -90,11 +103,14 @@ class KeysetPaginator(CountedPaginator):
     def page(self, number):
         number = self.validate_number(number)
         positions = self.positions
+        skip = (number - 1) * self.per_page
+        if positions.ids is not None:
+            ids = list(positions.ids[skip : skip + self.per_page])
+            return Page(self.object_list.filter(pk__in=ids) if ids else [], number, self)
         if positions.anchors is None:
             return super().page(number)
         if not positions.anchors:
-            return Page(self.object_list.none(), number, self)
-        skip = (number - 1) * self.per_page
+            return Page([], number, self)
         group = skip // positions.every
         fields = _order_fields(self.object_list)
         items = self.object_list.filter(_from(fields, positions.anchors[group]))

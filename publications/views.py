@@ -32,7 +32,9 @@ def _listing(request, template, *, heading, feed=None, extra=None, **fixed):
     """A filtered, paginated list of public publications (the shared part of every list).
 
     The list itself (filters, items, pagination) is rendered once per content generation
-    for each address, filter and page; free-text queries are always rendered afresh.
+    for each address, filter and page; free-text queries are always rendered afresh. Its
+    count and the positions its pages are read from are kept per generation and filter
+    (``queries.positions``), so a page deep in the list costs what the first one does.
     """
     chosen = PublicationFilter.from_query(request.GET)
     pub_filter = chosen.merged(**fixed)

@@ -156,6 +156,19 @@ def test_positions_count_exactly_and_keep_a_key_every_so_many_items(commentaries
     assert keyset_positions(queryset.filter(series__slug="none"), 20) == Positions(0, 20, ())
 
 
+def test_lists_narrowed_by_links_keep_the_ids_of_their_items(commentaries, author):
+    crowd(commentaries, 30, person=author, per_day=3)
+    crowd(commentaries, 10, start=30, per_day=3)
+    by_author = PublicationFilter(author="chris-cheang")
+    found = queries.positions(by_author, queries.filtered(by_author), PER_PAGE)
+    expected = Publication.objects.filter(authorships__person=author).order_by(
+        "-publication_date", "-id"
+    )
+    assert found.count == 30
+    assert list(found.ids) == list(expected.values_list("pk", flat=True))
+    assert found.anchors is None
+
+
 def test_the_list_index_covers_exactly_the_released_states():
     indexes = {index.name: index for index in Publication._meta.indexes}
     for name in ("publication_public_recent", "publication_public_series"):
