@@ -9,8 +9,12 @@ Run from anywhere as ``.venv/bin/python bench/search.py``. The script
    machine noise hits all alike), two ways: the search itself (``search.services``: words,
    facets, counts and the first page of results with snippets, items loaded through
    ``public()``), and the whole page through Django's test client (the page cache off);
-3. writes the median and 95th percentile of each to ``docs/benchmarks.md`` between the search
-   markers, with the machine's details, and drops the database (``--keep`` keeps it).
+3. asks ``VARIED`` (200) one- and two-word queries drawn from the index (words of the titles
+   of entries picked at random with a fixed seed, so common words come up as often as a
+   visitor would type them, and the most common word of all), each once per round, and
+   reports their median, 95th and 99th percentiles;
+4. writes the figures to ``docs/benchmarks.md`` between the search markers, with the
+   machine's details, and drops the database (``--keep`` keeps it).
 
 Nothing is cached between runs except what every page keeps per content generation (the
 menu, the series, the category tree). The site keeps the answer to each search for the rest of
@@ -24,6 +28,7 @@ import argparse
 import datetime as dt
 import os
 import platform
+import random
 import re
 import statistics
 import subprocess
@@ -43,6 +48,8 @@ PUBLICATIONS = 100_000
 START_MARKER = "<!-- search:start -->"
 END_MARKER = "<!-- search:end -->"
 AIM_MS = 50
+VARIED = 200
+SEED = "rsis-search"
 
 # (what it is, query-string parameters)
 QUERIES = [
@@ -123,6 +130,37 @@ def ensure_index():
         print(f"Built the search entries in {time.perf_counter() - started:.0f} s.")
 
 
+def varied_queries(count=VARIED):
+    """``count`` queries drawn from the index: half one word, half two neighbouring words of
+    the titles of entries picked at random (the same ones every run), and the most common
+    title word of all. Words of fewer than four letters are left out, as visitors rarely
+    search for them alone."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT title FROM search_searchentry WHERE kind = 'publication' "
+            "ORDER BY md5(%s || id::text) LIMIT %s",
+            [SEED, count],
+        )
+        titles = [title for (title,) in cursor.fetchall()]
+    queries, frequency = [], {}
+    pick = random.Random(SEED)
+    for number, title in enumerate(titles):
+        words = [w.lower() for w in re.findall(r"[A-Za-z]{4,}", title)]
+        for word in words:
+            frequency[word] = frequency.get(word, 0) + 1
+        if not words:
+            continue
+        start = pick.randrange(len(words))
+        if number % 2 and start + 1 < len(words):
+            queries.append(" ".join(words[start : start + 2]))
+        else:
+            queries.append(words[start])
+    commonest = max(frequency, key=frequency.get)
+    return [commonest, *queries[: count - 1]]
+
+
 def search_once(params):
     """The search as the page runs it, without rendering: returns (results, milliseconds)."""
     from django.http import QueryDict
@@ -133,10 +171,10 @@ def search_once(params):
     started = time.perf_counter()
     search = SearchRequest.from_query(QueryDict(urlencode(params)))
     if code_target(search):
-        found = 1
+        found = "1"
     else:
         outcome = run(search)
-        found = outcome.facets.total
+        found = outcome.facets.total_label  # "10,000+" when counting stopped
         list(outcome.results[0:10])
     return found, (time.perf_counter() - started) * 1000
 
@@ -163,7 +201,7 @@ def forget_code_lookups():
     cache.delete_many([f"content:publications:code:{code}:{generation}" for code in codes])
 
 
-def measure(runs):
+def measure(runs, varied_runs):
     from django.conf import settings
     from django.test import Client
     from django.test.utils import override_settings
@@ -172,9 +210,10 @@ def measure(runs):
     from navigation.menu import get_menu
 
     # Every run searches afresh: the answer is not kept for the next run.
-    search.views.memo = lambda name, build: build()
+    search.views.memo_html = lambda name, build: build()
     client = Client()
     timings = {label: {"search": [], "page": [], "found": 0} for label, _ in QUERIES}
+    varied = {"queries": varied_queries(), "search": [], "bounded": 0, "found": []}
     # Plain static files: the benchmark does not collect them (no manifest to read).
     storages = {
         **settings.STORAGES,
@@ -192,7 +231,13 @@ def measure(runs):
                 forget_code_lookups()
                 get_menu()
                 timings[label]["page"].append(page_once(client, params))
-    return timings
+        for _round in range(varied_runs):
+            varied["found"] = []
+            for words in varied["queries"]:
+                found, elapsed = search_once({"q": words})
+                varied["search"].append(elapsed)
+                varied["found"].append(found)
+    return timings, varied
 
 
 def percentile(values, share):
@@ -224,19 +269,60 @@ def machine_details():
     ]
 
 
-def report(timings, runs, counts):
+def report(timings, varied, runs, varied_runs, counts):
+    from search.facets import COUNT_BOUND
+
+    bound = f"{COUNT_BOUND:,}"
     lines = [
         START_MARKER,
         "## Search",
         "",
         f"`bench/search.py`: {counts['publications']} publications ({PUBLICATIONS} generated "
         f"plus the demo's), {counts['entries']} search entries, PostgreSQL full-text search. "
-        f"Each query ran {runs} times, in rounds. *Search* is the search itself (words, facets "
-        "and counts, and the first page of ten results with snippets, the items loaded through "
-        "`public()`); *page* is the whole `/search/` page through Django's test client with "
-        "the page cache off (a code answers with a redirect). Times in milliseconds. The "
-        "machine is shared: other people's tests ran at the same time, so read the medians "
-        "more than the tails.",
+        "*Search* is the search itself (words, facets and counts, and the first page of ten "
+        "results with snippets, the items loaded through `public()`); *page* is the whole "
+        "`/search/` page through Django's test client with the page cache off and the "
+        "answer not kept between runs (a code answers with a redirect). Times in "
+        "milliseconds. The machine is shared: other people's tests and benchmarks ran at the "
+        "same time, so read the medians more than the tails.",
+        "",
+        "How a search stays fast whatever the word: the matches are read from the full-text "
+        f"index only as far as needed. Counts are exact up to {bound} matches; beyond, the "
+        f'page says "{bound}+" and that the counts beside the filters are of the first {bound} '
+        f"found. The results are ranked among those and up to {bound} items with the words in "
+        "their title, names or summary (the only ones the rank puts first), found through an "
+        "index of their own; sorted by date, a word with more matches is read from the "
+        "newest-first index. No word makes the search read and rank all its matches.",
+        "",
+        f"### {len(varied['queries'])} varied queries drawn from the index",
+        "",
+        "One- and two-word queries: words of the titles of entries picked at random (a fixed "
+        "seed, so every run asks the same ones), and the most common title word, "
+        f"`{varied['queries'][0]}`; each asked {varied_runs} times, in rounds, through the "
+        "search itself, sequentially, with nothing kept between runs but the menu, the "
+        "series, the category tree and the ids of the public people and events (kept per "
+        "content generation, as on the site).",
+        "",
+        "| queries | counted to the bound | median | p95 | p99 | slowest |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    times = varied["search"]
+    bounded = sum(1 for found in varied["found"] if found.endswith("+"))
+    lines.append(
+        f"| {len(varied['queries'])} | {bounded} | {statistics.median(times):.1f} | "
+        f"{percentile(times, 0.95):.1f} | {percentile(times, 0.99):.1f} | {max(times):.1f} |"
+    )
+    lines += [
+        "",
+        f"Aim: p95 under {AIM_MS} ms and p99 under 150 ms, sequentially. Before this design "
+        "every match was counted into five facets and ranked before the first ten were "
+        "taken: the same 200 queries, asked the same way on the same database, gave a median "
+        "of 28 ms, p95 144 ms and p99 249 ms on a busy machine (44, 179 and 369 ms in an "
+        "earlier, quieter measure), and `q=security` (72,323 matches) 290 ms.",
+        "",
+        "### Typical queries",
+        "",
+        f"Each query ran {runs} times, in rounds.",
         "",
         "| query | results | search median | search p95 | page median | page p95 |",
         "|---|---:|---:|---:|---:|---:|",
@@ -249,17 +335,11 @@ def report(timings, runs, counts):
             f"{percentile(t['search'], 0.95):.1f} | {statistics.median(t['page']):.1f} | "
             f"{percentile(t['page'], 0.95):.1f} |"
         )
-    typical = [label for label, _ in QUERIES[:6]]
-    within = [label for label in typical if percentile(timings[label]["search"], 0.95) < AIM_MS]
+    within = [label for label, _ in QUERIES if percentile(timings[label]["search"], 0.95) < AIM_MS]
     lines += [
         "",
-        f"Aim: 95th percentile of the search under {AIM_MS} ms for the six typical queries "
-        f"(the first six rows): {len(within)} of 6 within it. The time grows with the number "
-        "of matches: every match is counted into the facets (kind, series, year, category, "
-        "author) and ranked by its title, code, authors and summary, so words found in "
-        "thousands of items (a tenth of them for the name, most of them for the last row) "
-        "take longer; a query with few matches, a code or facets stays well under the aim. "
-        "Anonymous visitors asking the same search again get the cached page.",
+        f"{len(within)} of {len(QUERIES)} typical queries have a 95th percentile under "
+        f"{AIM_MS} ms.",
         "",
         "Machine:",
         "",
@@ -283,6 +363,9 @@ def write(section, output):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=40, help="times each query runs")
+    parser.add_argument(
+        "--varied-runs", type=int, default=3, help="times each of the varied queries runs"
+    )
     parser.add_argument("--reuse", action="store_true", help="use the loaded database as is")
     parser.add_argument("--keep", action="store_true", help="do not drop the database")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
@@ -311,8 +394,8 @@ def main():
             "publications": Publication.objects.count(),
             "entries": SearchEntry.objects.count(),
         }
-        timings = measure(args.runs)
-        section = report(timings, args.runs, counts)
+        timings, varied = measure(args.runs, args.varied_runs)
+        section = report(timings, varied, args.runs, args.varied_runs, counts)
         write(section, args.output)
         print(section)
     finally:
