@@ -16,6 +16,11 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# The Nu Html Checker and axe-core, for the HTML validity and accessibility tests (where npm is).
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund --silent; \
+	else echo "npm not found: the HTML validity and accessibility checks will be skipped"; fi
+
 demo: install
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py load_demo
@@ -24,7 +29,7 @@ demo: install
 run: demo
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
-test: install
+test: install node_modules/.package-lock.json
 	$(VENV)/bin/pytest
 
 lint: install
