@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run demo test lint format migrations-check bench bench-search bench-pdfs bench-outage bench-lighthouse
+.PHONY: install run demo test lint format migrations-check bench bench-search bench-pdfs bench-outage bench-lighthouse bench-crawl
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,3 +57,6 @@ bench-outage: install
 
 bench-lighthouse: install
 	$(PY) bench/lighthouse.py
+
+bench-crawl: install
+	$(PY) bench/crawl.py $(ARGS)
