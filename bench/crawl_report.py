@@ -64,17 +64,19 @@ def report(results, kinds, public, args, started):
     repeated = []
     for kind, what in KINDS.items():
         rps = median(samples[kind], "rps")
+        goal = verdict(rps / bare >= (0.10 if kind == "mix" else 0.05))
         if max(s.requests for s in samples[kind]) > len(kinds[kind]):
             repeated.append(kind)
-            what += " ¹"
+            what, goal = what + " ¹", "– (partly hits)"
         before = statistics.median(b for b, _ in memory[kind])
         after = statistics.median(a for _, a in memory[kind])
         lines.append(
             f"| {what} | {len(kinds[kind]):,} | {median(samples[kind], 'requests'):,.0f} |"
             f" {rps:,.1f} | {rps / bare:.1%} | {bench.fmt_ms(median(samples[kind], 'p50_ms'))} |"
             f" {bench.fmt_ms(median(samples[kind], 'p99_ms'))} | {before:.0f} → {after:.0f} MB |"
-            f" {verdict(rps / bare >= (0.10 if kind == 'mix' else 0.05))} |"
+            f" {goal} |"
         )
+    lowest = min(median(samples[k], "rps") for k in KINDS if k not in repeated)
     requests, final = points[-1]
     half = min(points, key=lambda point: abs(point[0] - requests / 2))
     flat = max(final) - max(half[1]) <= 0.05 * max(half[1])
@@ -85,6 +87,12 @@ def report(results, kinds, public, args, started):
         f"{n:,}: {max(mb):.0f} MB"
         for n, mb in points[: -1 : max(1, len(points) // 6)] + points[-1:]
     )
+    bare_rps = [s.rps for s in samples["bare"]]
+    lines += [
+        "",
+        f"Noise: across the rounds the bare view ranged {min(bare_rps):,.0f}–"
+        f"{max(bare_rps):,.0f} req/s (the machine is shared; compare shares, not req/s).",
+    ]
     if repeated:
         lines += [
             "",
@@ -100,8 +108,7 @@ def report(results, kinds, public, args, started):
         "|---|---|---|",
         f"| mix ≥ 10% of the bare view | {median(samples['mix'], 'rps') / bare:.1%} |"
         f" {verdict(median(samples['mix'], 'rps') / bare >= 0.10)} |",
-        f"| no kind under 5% | lowest {min(median(samples[k], 'rps') for k in KINDS) / bare:.1%}"
-        f" | {verdict(all(median(samples[k], 'rps') / bare >= 0.05 for k in KINDS))} |",
+        f"| no kind under 5% | lowest {lowest / bare:.1%} | {verdict(lowest / bare >= 0.05)} |",
         f"| last linked list page within 1.2× of the first | page 1 {first_ms:.0f} ms, page"
         f" {crawl_urls.last_page(public):,} {last_ms:.0f} ms: {ratio:.2f}× |"
         f" {verdict(ratio <= 1.2)} |",
