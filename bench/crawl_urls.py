@@ -192,8 +192,9 @@ def sequential_queries(conn, rng, count):
     """``count`` varied queries for the one-connection check: the most common words alone,
     other single words and pairs, half and half."""
     words = [word for word, _ndoc in rows(conn, WORDS)]
-    common = words[:10]
-    singles = common + rng.sample(words[10:], count // 2 - len(common))
+    common = words[: min(10, count // 2)]
+    rest = words[len(common) :]
+    singles = common + rng.sample(rest, min(len(rest), count // 2 - len(common)))
     pairs = distinct(
         rng, lambda r: " ".join(dict.fromkeys([r.choice(words), r.choice(words)])), count // 2
     )
