@@ -38,7 +38,7 @@ from urllib.parse import urlencode
 import crawl_report
 import crawl_urls
 import run as bench
-from run import BenchError, Gunicorn, free_port, log, parse_wrk, write_report
+from run import BenchError, Gunicorn, free_port, log, write_report
 
 bench.DB_NAME = DEFAULT_DB = "rsis_bench_crawl"
 bench.REDIS_URL = "redis://127.0.0.1:6379/12"  # apart from the other benchmarks' keys
@@ -146,15 +146,15 @@ class Site:
 
 
 def wrk(url, seconds, args, script=None):
-    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{seconds}s", "--latency"]
-    command += ["--timeout", "30s"]  # a slow answer counts in the latencies, not as an error
-    command += ["-s", str(script)] if script else []
-    result = subprocess.run(
-        [*command, url], capture_output=True, text=True, timeout=seconds + 60, check=False
+    # A slow answer counts in the latencies, not as an error.
+    return bench.wrk(
+        url,
+        seconds,
+        threads=args.threads,
+        connections=args.connections,
+        script=script,
+        timeout="30s",
     )
-    if result.returncode != 0:
-        raise BenchError(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
-    return parse_wrk(result.stdout)
 
 
 def fetch(base_url, path):

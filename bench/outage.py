@@ -133,14 +133,9 @@ def wrk_script(tmp: Path, paths: list[str]) -> Path:
 
 
 def load(url: str, seconds: int, script: Path, args) -> bench.Sample:
-    command = [
-        "wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{seconds}s", "--latency",
-        "-s", str(script), url,
-    ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
-    if result.returncode != 0:
-        raise BenchError(f"wrk failed:\n{result.stdout}\n{result.stderr}")
-    return bench.parse_wrk(result.stdout)
+    return bench.wrk(
+        url, seconds, threads=args.threads, connections=args.connections, script=script
+    )
 
 
 def scenario(label: str, revision: str, source: Path, tmp: Path, args) -> Scenario:

@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 import run as bench
-from run import BenchError, Gunicorn, Sample, free_port, log, parse_wrk, write_report
+from run import BenchError, Gunicorn, Sample, free_port, log, write_report
 
 bench.DB_NAME = "rsis_bench_pdfs"
 START_MARKER = "<!-- pdfs:start -->"
@@ -179,20 +179,6 @@ def time_prints(items, origin, rounds):
     return {"html": html_ms, "pdf": pdf_ms, "long": long_ms, "long_size": long_size}
 
 
-def wrk(url, seconds, connections, script=None, header=None):
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
-    if script:
-        command += ["-s", str(script)]
-    if header:
-        command += ["-H", header]
-    result = subprocess.run(
-        [*command, url], capture_output=True, text=True, timeout=seconds + 60, check=False
-    )
-    if result.returncode != 0:
-        raise BenchError(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
-    return parse_wrk(result.stdout)
-
-
 def random_paths_script(paths, directory):
     script = directory / "random-pdfs.lua"
     listed = ",\n".join(f'"{path}"' for path in paths)
@@ -218,10 +204,10 @@ def serve(site, bare, codes, etag, args, tmp_path):
     }
     samples: dict[str, list[Sample]] = {label: [] for label in targets}
     for target in targets.values():  # each worker loads the site and its first items
-        wrk(seconds=2, connections=args.connections, **target)
+        bench.wrk(seconds=2, connections=args.connections, **target)
     for number in range(args.serve_rounds):
         for label, target in targets.items():
-            sample = wrk(seconds=args.duration, connections=args.connections, **target)
+            sample = bench.wrk(seconds=args.duration, connections=args.connections, **target)
             if sample.non_2xx_3xx and "304" not in label:
                 raise BenchError(f"{label}: {sample.non_2xx_3xx} answers were not 2xx or 3xx")
             samples[label].append(sample)

@@ -434,22 +434,34 @@ def parse_wrk(output: str) -> Sample:
     )
 
 
-def run_wrk(url: str, seconds: int, args: argparse.Namespace) -> Sample:
-    """Load one URL with wrk for the given number of seconds."""
-    command = [
-        "wrk",
-        f"-t{args.threads}",
-        f"-c{args.connections}",
-        f"-d{seconds}s",
-        "--latency",
-        url,
-    ]
+def wrk(
+    url: str,
+    seconds: int,
+    *,
+    threads: int = 2,
+    connections: int = 8,
+    script: Path | None = None,
+    header: str | None = None,
+    timeout: str | None = None,
+) -> Sample:
+    """Load ``url`` with wrk for ``seconds``; ``script`` is a Lua script choosing each request,
+    ``header`` one more request header, ``timeout`` wrk's own (e.g. "30s": a slow answer then
+    counts in the latencies rather than as an error)."""
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    command += ["--timeout", timeout] if timeout else []
+    command += ["-s", str(script)] if script else []
+    command += ["-H", header] if header else []
     result = subprocess.run(
-        command, capture_output=True, text=True, timeout=seconds + 60, check=False
+        [*command, url], capture_output=True, text=True, timeout=seconds + 60, check=False
     )
     if result.returncode != 0:
         raise BenchError(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
     return parse_wrk(result.stdout)
+
+
+def run_wrk(url: str, seconds: int, args: argparse.Namespace) -> Sample:
+    """Load one URL with wrk for the given number of seconds."""
+    return wrk(url, seconds, threads=args.threads, connections=args.connections)
 
 
 def measure(result: ConfigResult, args: argparse.Namespace) -> None:
