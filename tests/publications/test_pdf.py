@@ -201,13 +201,14 @@ def test_no_public_pdf_of_an_item_that_is_not_public(visitor, lavrov, state):
     assert not GeneratedPDF.objects.exists()
 
 
-def test_staff_preview_gets_a_pdf_marked_as_a_draft(client, lavrov):
+def test_staff_preview_gets_a_pdf_marked_as_a_draft(client, lavrov, django_assert_max_num_queries):
     lavrov.status, lavrov.published_at, lavrov.code = "draft", None, None
     lavrov.save()
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     page = client.get(lavrov.get_absolute_url()).content.decode()
     assert f'href="{lavrov.get_absolute_url()}pdf/"' in page
-    response = client.get(f"{lavrov.get_absolute_url()}pdf/")
+    with django_assert_max_num_queries(12):
+        response = client.get(f"{lavrov.get_absolute_url()}pdf/")
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"
     assert "DRAFT-russia-and-southeast-asia.pdf" in response["Content-Disposition"]
@@ -449,3 +450,15 @@ def test_a_withdrawn_or_deleted_item_leaves_no_pdf_in_the_storage(
     with django_capture_on_commit_callbacks(execute=True):
         other.delete()
     assert not default_storage.exists(name)
+
+
+def test_serving_a_pdf_keeps_its_queries_bounded(
+    visitor, lavrov, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    # Printed now: the item and its parts, the site's facts, and the record made under its lock.
+    with django_capture_on_commit_callbacks(execute=True), django_assert_max_num_queries(21):
+        assert visitor.get("/p/CO21113.pdf").status_code == 200
+    with django_assert_max_num_queries(1):  # whether the made file is current
+        assert visitor.get("/p/CO21113.pdf").status_code == 200
+    with django_assert_max_num_queries(1):
+        assert visitor.get("/p/CO21113.pdf", headers={"if-none-match": "x"}).status_code == 200
