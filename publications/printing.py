@@ -16,6 +16,7 @@ the page itself never depends on it.
 """
 
 import hashlib
+import importlib.metadata
 import logging
 from datetime import timedelta
 from functools import cache
@@ -31,9 +32,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Enclosure
-from weasyprint import CSS, HTML
-from weasyprint import __version__ as weasyprint_version
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from core.content_cache import memo
 from core.site import get_site_context
@@ -101,15 +99,21 @@ def _stylesheet():
 def fingerprint(html):
     """What names a printed version: its HTML, the stylesheet and the printing library."""
     digest = hashlib.sha256()
-    for part in (weasyprint_version, PDF_VARIANT, _stylesheet(), html):
+    for part in (importlib.metadata.version("weasyprint"), PDF_VARIANT, _stylesheet(), html):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
 
 
 def render_pdf(html, site_origin):
-    """The PDF bytes of ``html``: pictures come from the media storage, nothing else is fetched."""
-    document = HTML(string=html, base_url=f"{site_origin}/", url_fetcher=MediaFetcher(site_origin))
+    """The PDF bytes of ``html``: pictures come from the media storage, nothing else is fetched.
+
+    The printing library is loaded here, on the first print, not when the site starts: it
+    takes some 40 MB, which a worker that never prints does not need.
+    """
+    from weasyprint import CSS, HTML
+
+    document = HTML(string=html, base_url=f"{site_origin}/", url_fetcher=media_fetcher(site_origin))
     return document.write_pdf(
         stylesheets=[CSS(string=_stylesheet())],
         pdf_variant=PDF_VARIANT,
@@ -117,29 +121,31 @@ def render_pdf(html, site_origin):
     )
 
 
-class MediaFetcher(URLFetcher):
-    """Fetches only files of the media storage (feature images, pictures in the body).
+def media_fetcher(site_origin):
+    """A fetcher of files of the media storage only (feature images, pictures in the body).
 
     A body may only hold pictures from the media library (see ``core.richtext``); anything else
     (another host, a local file, a data address) is refused, so that printing never makes a
     request on an author's behalf.
     """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    def __init__(self, site_origin):
-        super().__init__(allowed_protocols={"http", "https"})
-        self.host = urlsplit(site_origin).netloc
+    host = urlsplit(site_origin).netloc
 
-    def fetch(self, url, headers=None):
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or parts.netloc != self.host:
-            raise ValueError(f"Not a file of this site: {url}")
-        if not parts.path.startswith(settings.MEDIA_URL):
-            raise ValueError(f"Not a media file: {url}")
-        name = unquote(parts.path[len(settings.MEDIA_URL) :])
-        if not name or ".." in name.split("/"):
-            raise ValueError(f"Not a media file: {url}")
-        with default_storage.open(name, "rb") as file:
-            return URLFetcherResponse(url, file.read())
+    class MediaFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or parts.netloc != host:
+                raise ValueError(f"Not a file of this site: {url}")
+            if not parts.path.startswith(settings.MEDIA_URL):
+                raise ValueError(f"Not a media file: {url}")
+            name = unquote(parts.path[len(settings.MEDIA_URL) :])
+            if not name or ".." in name.split("/"):
+                raise ValueError(f"Not a media file: {url}")
+            with default_storage.open(name, "rb") as file:
+                return URLFetcherResponse(url, file.read())
+
+    return MediaFetcher(allowed_protocols={"http", "https"})
 
 
 def current_fingerprint(publication, site_origin):

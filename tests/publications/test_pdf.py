@@ -307,7 +307,7 @@ def test_a_missing_picture_still_gives_a_pdf(visitor, illustrated):
     ],
 )
 def test_printing_fetches_nothing_but_media_files(url):
-    fetcher = printing.MediaFetcher("http://testserver")
+    fetcher = printing.media_fetcher("http://testserver")
     with pytest.raises(ValueError):
         fetcher.fetch(url)
 
