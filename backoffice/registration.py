@@ -1,5 +1,6 @@
 """What the back office registers with the editorial base for the apps that cannot: the site
-settings (``core`` imports no app) and the tags (a package of its own).
+settings (``core`` imports no app), the tags (a package of its own) and the old addresses
+(``redirects`` stands beside the editorial base and imports only ``core``).
 
 Called once, from ``BackofficeConfig.ready()``.
 """
@@ -17,3 +18,5 @@ def register():
     register_versioned(FooterLink)
     # Contributors choose existing tags for their drafts; editors manage them.
     register_roles("taggit", chosen=[Tag])
+    # Editors keep the old addresses (redirects); contributors do not see them.
+    register_roles("redirects")

@@ -1,9 +1,12 @@
 """What the publications tell the editorial base: their history, their roles, their previews
-and share links, the pre-publish check, the CSV export, and what a restore puts right.
+and share links, the pre-publish check, the CSV export, and what a restore puts right; and
+what they tell the redirects: an item whose address changes (its slug, its series, its series'
+slug) leaves its old address leading to it, and a withdrawn item's address answers 410 Gone.
 
 Called once, from ``PublicationsConfig.ready()``.
 """
 
+from django.urls import reverse
 from taggit.models import TaggedItem
 
 from editorial.checks import ERROR
@@ -20,6 +23,7 @@ from editorial.registry import (
     register_versioned,
 )
 from editorial.versioning import TREE_FIELDS
+from redirects.tracking import register_moves
 
 from . import views
 from .models import (
@@ -72,6 +76,21 @@ CSV_COLUMNS = [
     ("Tags", lambda o, r: names(sorted(t.name for t in o.tags.all()))),
     ("URL", absolute_url),
 ]
+
+
+def is_withdrawn(publication):
+    return publication.status == Publication.Status.WITHDRAWN
+
+
+def series_addresses(series):
+    """``{item: address}`` of a series' page and of its public items, under the series' slug
+    as given (as it is, or as it was): what moves when the series is renamed (one query)."""
+    items = Publication.objects.public().filter(series_id=series.pk).only("id", "slug")
+    addresses = {series: reverse("publications:series", kwargs={"series": series.slug})}
+    for item in items if series.pk is not None else ():
+        kwargs = {"series": series.slug, "slug": item.slug}
+        addresses[item] = reverse("publications:detail", kwargs=kwargs)
+    return addresses
 
 
 def register():
@@ -128,3 +147,11 @@ def register():
         edited_inside=[Authorship],
         chosen=[Series, Category],
     )
+    register_moves(
+        Publication,
+        public=Publication.is_public,
+        gone=is_withdrawn,
+        fields=("series", "slug", "status", "published_at"),
+        select_related=("series",),
+    )
+    register_moves(Series, public=lambda series: True, addresses=series_addresses, fields=("slug",))

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "axes",
     "core",
     "editorial",
+    "redirects",
     "library",
     "navigation",
     "staff",
@@ -82,6 +83,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Answers a page not found from the old addresses kept (301 or 410): inside
+    # CommonMiddleware (an old address without its slash is answered at once) and the page
+    # cache, so that a page found never reaches it.
+    "redirects.middleware.RedirectFallbackMiddleware",
     # Last, so that it sees the outcome of every login attempt.
     "axes.middleware.AxesMiddleware",
 ]
