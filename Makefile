@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run demo test lint format migrations-check bench bench-search bench-pdfs bench-outage bench-lighthouse bench-crawl
+.PHONY: install run demo test lint format migrations-check bench bench-search bench-pdfs bench-outage bench-lighthouse bench-crawl bench-imports
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,9 @@ bench-search: install
 
 bench-pdfs: install
 	$(PY) bench/pdfs.py
+
+bench-imports: install
+	$(PY) bench/imports.py
 
 bench-outage: install
 	$(PY) bench/outage.py $(if $(BEFORE),--before $(BEFORE))

@@ -17,6 +17,7 @@ could not be announced through it.
 import hashlib
 import time
 import uuid
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -38,6 +39,9 @@ _MISSING = object()
 _deadline_providers = []
 _outage = {"token": None, "ends": 0.0, "missed": False}
 request_generation = ContextVar("request_generation", default=None)
+# While set (see ``one_generation``): whether a change was made meanwhile, and the private
+# generation under which this process sees its own changes until the batch ends.
+_held = ContextVar("held_generation", default=None)
 
 
 def register_deadline(provider):
@@ -52,6 +56,9 @@ def register_deadline(provider):
 
 def current_generation():
     """The generation of this request (read once per request by the middleware)."""
+    held = _held.get()
+    if held is not None and held["token"]:
+        return held["token"]
     generation = request_generation.get()
     if generation is None:
         generation = checked(cache.get(GENERATION_KEY))
@@ -81,8 +88,31 @@ def bump_generation(**kwargs):
     The second bump stops a request that ran between the first and the commit from keeping
     the old content under the new generation.
     """
+    held = _held.get()
+    if held is not None:
+        held.update(changed=True, token=f"batch-{uuid.uuid4().hex}")
+        return
     _new_generation()
     transaction.on_commit(_new_generation)
+
+
+@contextmanager
+def one_generation(*, discard=False):
+    """Make the changes of a long batch (an import) start one new generation, at its end,
+    instead of one per saved row: the caches keep serving meanwhile. With ``discard`` (the
+    batch is rolled back, e.g. a dry run) no generation starts at all.
+
+    Meanwhile this process sees its own changes under a private generation, renewed by each
+    change, which no other process reads.
+    """
+    held = {"changed": False, "token": None}
+    token = _held.set(held)
+    try:
+        yield
+    finally:
+        _held.reset(token)
+        if held["changed"] and not discard:
+            bump_generation()
 
 
 def _new_generation(token=None):

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from .models import IssuedCode, Publication, SeriesCounter, validate_code
+from .models import IssuedCode, Publication, SeriesCounter, validate_code_format
 
 MAX_NUMBER = 999
 
@@ -126,7 +126,9 @@ def _code_came_from_schedule(before, publication, now, year):
 def _register_typed_code(publication):
     issued = IssuedCode.objects.filter(code=publication.code).first()
     if issued is None:
-        validate_code(publication.code, publication.series, publication.pk)
+        # Never issued, and the row just saved holds it (the code is unique among items):
+        # only its format and prefix are left to check.
+        validate_code_format(publication.code, publication.series)
         IssuedCode.objects.create(code=publication.code, publication=publication)
     elif issued.publication_id != publication.pk:
         raise ValidationError(f"{publication.code} was given to another item.")

@@ -8,6 +8,10 @@ search runs. What goes into a document is decided here, the same on every databa
 rows are written (with their vectors, on PostgreSQL) is the backend's.
 """
 
+from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -20,6 +24,8 @@ from .text import plain_text, terms_of
 
 Kind = SearchEntry.Kind
 BATCH = 1000
+# While set (see ``deferred``): the items to index, by kind.
+_pending = ContextVar("search_pending", default=None)
 TEXT_FIELDS = [
     "code", "title", "names", "summary", "body", "keywords", "date", "year", "series_id",
     "category_ids", "author_ids", "public_from",
@@ -149,10 +155,47 @@ def _all_pks(kind):
     return model.objects.order_by("pk").values_list("pk", flat=True)
 
 
+@contextmanager
+def deferred():
+    """Collect the items that changes ask to index, and index them together when the block
+    ends or ``flush()`` is called: a batch of saves (an import) writes its entries in a few
+    statements instead of several per row."""
+    pending = defaultdict(set)
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+        _index_pending(pending)
+
+
+def flush():
+    """Index now what a ``deferred()`` block has collected so far."""
+    pending = _pending.get()
+    if pending:
+        _pending.set(None)
+        try:
+            _index_pending(pending)
+        finally:
+            _pending.set(pending)
+
+
+def _index_pending(pending):
+    for kind, pks in list(pending.items()):
+        pks = sorted(pks)
+        pending.pop(kind)
+        for start in range(0, len(pks), BATCH):
+            index_items(kind, pks[start : start + BATCH])
+
+
 def index_items(kind, pks):
     """Bring the entries of the ``kind`` items ``pks`` up to date; drop those of deleted items."""
     pks = sorted({int(pk) for pk in pks if pk is not None})
     if not pks:
+        return 0
+    pending = _pending.get()
+    if pending is not None:
+        pending[kind].update(pks)
         return 0
     entries = list(BUILDERS[kind](pks))
     found = {entry.object_id for entry in entries}

@@ -10,6 +10,7 @@ from .publication import (
     PublicationQuerySet,
     authored_public_work,
     validate_code,
+    validate_code_format,
 )
 from .series import CODE_PATTERN, RESERVED_SERIES_SLUGS, Category, Series, SeriesCounter
 
@@ -28,4 +29,5 @@ __all__ = [
     "SeriesCounter",
     "authored_public_work",
     "validate_code",
+    "validate_code_format",
 ]

@@ -194,9 +194,8 @@ class IssuedCode(models.Model):
         return self.code
 
 
-def validate_code(code, series, pk=None):
-    """Check a typed code: its format, its series' prefix, and that it was never given to
-    another item (even one since withdrawn or deleted)."""
+def validate_code_format(code, series):
+    """Check a typed code's format and its series' prefix (no query)."""
     match = CODE_PATTERN.fullmatch(code)
     if not match:
         raise ValidationError(
@@ -205,6 +204,12 @@ def validate_code(code, series, pk=None):
         )
     if series is not None and match["prefix"] != series.code_prefix:
         raise ValidationError(f"Codes of {series.name} start with {series.code_prefix}.")
+
+
+def validate_code(code, series, pk=None):
+    """Check a typed code: its format, its series' prefix, and that it was never given to
+    another item (even one since withdrawn or deleted)."""
+    validate_code_format(code, series)
     if Publication.objects.filter(code=code).exclude(pk=pk).exists():
         raise ValidationError(f"{code} is already taken by another item.")
     issued = IssuedCode.objects.filter(code=code)

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     # Above every content app: what puts them together.
     "portal",
     "backoffice",
+    "imports",
 ]
 
 MIDDLEWARE = [
