@@ -24,7 +24,14 @@ URL_ONLY = re.compile(r"https?://[^\s<>\"']+")
 KNOWN_SHORTCODES = ("caption", "embed", "gallery", "video", "audio")
 ENCLOSING = re.compile(r"\[(caption|embed|video|audio)\b([^\]]*)\](.*?)\[/\1\]", re.S | re.I)
 SELF_CLOSING = re.compile(r"\[(gallery|video|audio|embed|caption)\b([^\]]*?)/?\]", re.I)
-ANY_SHORTCODE = re.compile(r"\[/?([a-z][a-z0-9_-]{1,40})(?:\s[^\]\n]{0,300})?/?\]")
+# A shortcode as plugins write them: a name with attributes, a closing tag, or a name with a
+# dash or underscore. A bracketed word in prose (“[sic]”, “[emphasis added]”) is not one.
+ANY_SHORTCODE = re.compile(
+    r"\[/([a-z][a-z0-9_-]{1,40})\]"
+    r"|\[([a-z][a-z0-9]*[_-][a-z0-9_-]*)(?:\s[^\]\n]{0,300})?/?\]"
+    r"|\[([a-z][a-z0-9_-]{1,40})\s[^\]\n]{0,300}?\w=[^\]\n]{0,300}\]"
+)
+WP_IMAGE_CLASS = re.compile(r"\bwp-image-(\d+)\b")
 ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 IMG = re.compile(r"<img\b[^>]*>", re.I | re.S)
 SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
@@ -98,7 +105,8 @@ class Converter:
         text = BLOCK_COMMENT.sub("", content or "")
         text = ENCLOSING.sub(lambda match: self._enclosing(match, notes), text)
         text = SELF_CLOSING.sub(lambda match: self._self_closing(match, notes), text)
-        for name in sorted({match[1] for match in ANY_SHORTCODE.finditer(text)}):
+        names = {next(filter(None, match.groups())) for match in ANY_SHORTCODE.finditer(text)}
+        for name in sorted(names):
             if name not in KNOWN_SHORTCODES:
                 notes.append(f"Unknown shortcode [{name}] kept as text.")
         text = autop(text)
@@ -164,7 +172,10 @@ class Converter:
             return tag  # a picture of the library already (from a caption or a gallery)
         found = SRC.search(tag)
         url = html.unescape((found[1] if found[1] is not None else found[2]) if found else "")
-        picture = self.picture(url) if url else None
+        numbered = WP_IMAGE_CLASS.search(tag)  # the attachment WordPress inserted it from
+        picture = self.attachment(numbered[1]) if numbered else None
+        if picture is None and url:
+            picture = self.picture(url)
         if picture is None:
             notes.append(f"Picture not found in the uploads, left out: {url or '(no address)'}")
             return ""

@@ -94,6 +94,8 @@ class Importer:
         self.redirects = []  # those of the items imported, written in batches
         self._loop_checked = (None, True)
         self._made_now = set()
+        self._unfinished = {}  # key -> its ImportedItem, whose digest is not written yet
+        self._relink_keys = set()
         self.dry_made = {}  # what a dry run would have made of attachments, unsaved
         self.dates = {}  # publication pk -> its last change on the old site, written in batches
 
@@ -138,12 +140,15 @@ class Importer:
                 self._flush()
                 self.say(f"  {done} of {self.scan.items} items")
         pages.place_pages(self)
+        media.place_pdfs(self)
         if self.options.menus:
             pages.import_menus(self)
         self._flush()
         self._relink()
+        self._flush(final=True)
 
-    def _flush(self):
+    def _flush(self, *, final=False):
+        """Write what is kept for batches; then the digests of the items now complete."""
         if self.dates:
             Publication.objects.bulk_update(
                 [Publication(pk=pk, updated_at=when) for pk, when in self.dates.items()],
@@ -154,6 +159,9 @@ class Importer:
         indexing.flush()
         write(list({redirect.old_path: redirect for redirect in self.redirects}.values()))
         self.redirects = []
+        done = {k: r for k, r in self._unfinished.items() if final or k not in self._relink_keys}
+        ImportedItem.objects.bulk_update(list(done.values()), ["digest"], batch_size=FLUSH_EVERY)
+        self._unfinished = {k: r for k, r in self._unfinished.items() if k not in done}
 
     def _prepare(self):
         self.series = SeriesFinder(
@@ -172,7 +180,12 @@ class Importer:
         }
         self.existing = {}
         self.options_print = self.options.fingerprint()
-        self.pdf_attachments = set(self.scan.pdf_of_post.values())
+        self.pdf_attachments = {
+            pdf
+            for post, pdf in self.scan.pdf_of_post.items()
+            if self.scan.types.get(post) == "post"
+        }
+        self.waiting_pdfs = []
 
     def _import_item(self, item):
         kind = item.post_type
@@ -213,6 +226,8 @@ class Importer:
         """Drop what this process remembers of rows the failed item's rollback took away."""
         for key in self._touched:
             self._made_now.discard(key)
+            self._unfinished.pop(key, None)
+            self._relink_keys.discard(key)
             row = ImportedItem.objects.filter(site=self.site, kind=key[0], source_id=key[1])
             self.known[key] = row.first()
             if self.known[key] is None:
@@ -265,11 +280,22 @@ class Importer:
         if row is None:
             row = ImportedItem(site=self.site, kind=kind, source_id=str(source_id))
         row.content_type = ContentType.objects.get_for_model(type(target))
-        row.object_id, row.digest, row.details = target.pk, digest, details or {}
+        row.object_id, row.details = target.pk, details or {}
+        # Stored without its digest until the item's redirects, dates and links are written
+        # (in batches): a run stopped before then does the item again.
+        row.digest = ""
         row.save()
-        self.known[(kind, str(source_id))] = row
-        self._made_now.add((kind, str(source_id)))
-        self._touched.append((kind, str(source_id)))
+        row.digest = digest
+        key = (kind, str(source_id))
+        self.known[key] = row
+        self._unfinished[key] = row
+        self._made_now.add(key)
+        self._touched.append(key)
+
+    def relink(self, model, pk, key):
+        """Point the body's links to the old site at the new addresses once all is in."""
+        self.relinks.append((model, pk, "body"))
+        self._relink_keys.add(key)
 
     def made_now(self, kind, source_id):
         """Whether this run made or updated the item already."""
@@ -305,6 +331,27 @@ class Importer:
                 old_path=old_path,
                 content_type=ContentType.objects.get_for_model(type(target)),
                 object_id=target.pk,
+                status=Redirect.Status.MOVED,
+                source=Redirect.Source.IMPORT,
+            )
+        )
+
+    def redirect_path(self, old, address, label):
+        """Keep ``old`` as a redirect to ``address``, a path of this site."""
+        path = site_path(old) if old else None
+        if path is None or same_place(path, address):
+            return
+        try:
+            old_path, target_path = redirect_check(old=path, path=address)
+        except ValidationError as error:
+            self.report.warn(
+                label, f"old address {path} not redirected: {' '.join(error.messages)}"
+            )
+            return
+        self._redirects.append(
+            Redirect(
+                old_path=old_path,
+                target_path=target_path,
                 status=Redirect.Status.MOVED,
                 source=Redirect.Source.IMPORT,
             )

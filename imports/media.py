@@ -2,8 +2,13 @@
 attached PDF become the publication's own. Files come from ``--uploads`` only, and each goes
 through the checks an editor's upload does (a file that fails them is reported, not stored)."""
 
+import re
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
 
 from core.images import open_checked_image
 from core.pdfs import check_pdf
@@ -13,6 +18,8 @@ from library.models import Document, Image
 from .content import Picture, plain
 from .files import is_image, opened, original_of, relative_upload
 
+IMG_SOURCE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']""", re.I)
+
 
 def _limit(model, field, value):
     return value[: model._meta.get_field(field).max_length]
@@ -20,11 +27,36 @@ def _limit(model, field, value):
 
 def import_attachment(ctx, item):
     attachment = ctx.scan.attachments.get(item.post_id)
-    if attachment is None or item.post_id in ctx.pdf_attachments:
-        return None  # a post's PDF: it is the publication's own file
+    if attachment is None:
+        return None
+    if item.post_id in ctx.pdf_attachments:
+        ctx.waiting_pdfs.append(item.post_id)  # its post's own PDF, if the post comes in
+        return None
     if ("attachment", item.post_id) in ctx.dry_made or ctx.made_now("attachment", item.post_id):
         return None  # brought in already by a post that shows it (and counted then)
     return _attachment(ctx, attachment)[1]
+
+
+def place_pdfs(ctx):
+    """PDFs attached to posts: the publication's own file where the post came in with it (its
+    old addresses then lead to the publication's PDF), else a document of the library."""
+    for post_id in ctx.waiting_pdfs:
+        attachment = ctx.scan.attachments[post_id]
+        publication = ctx.made("post", attachment.parent)
+        name = f"attachment {post_id} “{plain(attachment.title)[:80]}”"
+        row = ctx.known.get(("post", attachment.parent))
+        if publication is not None and row.details.get("pdf") == post_id:
+            if not publication.pdf:
+                continue  # reported with the post (its file is missing or refused)
+            address = (
+                reverse("publications:pdf", kwargs={"code": publication.code})
+                if publication.code and publication.is_public()
+                else publication.pdf.url
+            )
+            olds = (attachment.url, attachment.link, f"/?attachment_id={post_id}")
+            ctx.one("attachment", name, lambda o=olds, a=address, n=name: _lead(ctx, o, a, n))
+        else:
+            ctx.one("attachment", name, lambda a=attachment: _attachment(ctx, a)[1])
 
 
 def _attachment(ctx, attachment):
@@ -71,6 +103,11 @@ def _attachment(ctx, attachment):
     return item, outcome
 
 
+def _lead(ctx, olds, address, name):
+    for old in olds:
+        ctx.redirect_path(old, address, name)
+
+
 def picture_for_attachment(ctx, post_id):
     """The library picture of attachment ``post_id`` (brought in now if need be), or None."""
     attachment = ctx.scan.attachments.get(str(post_id))
@@ -78,34 +115,61 @@ def picture_for_attachment(ctx, post_id):
         return None
     image = ctx.made("attachment", attachment.post_id)
     if image is None:
-        image, outcome = _attachment(ctx, attachment)
+        try:
+            with transaction.atomic():
+                image, outcome = _attachment(ctx, attachment)
+        except ValidationError as error:
+            ctx.report.warn(f"attachment {post_id}", f"not imported: {' '.join(error.messages)}")
+            ctx.report.count("attachment", "skipped")
+            return None
         if image is not None and outcome:
             ctx.report.count("attachment", outcome)
     return _picture(ctx, image, plain(attachment.caption))
 
 
+def presence(ctx, content, *attachment_ids):
+    """Which of the files an item shows are in the uploads folder: part of the item's digest,
+    so that a run given files missing before brings them in."""
+    names = [ctx.scan.attachments[a].rel for a in attachment_ids if a in ctx.scan.attachments] + [
+        relative_upload(url) or urlsplit(url).path for url in IMG_SOURCE.findall(content or "")
+    ]
+    return [(name, ctx.uploads.find(name) is not None) for name in names if name]
+
+
 def picture_for_url(ctx, url):
     """The library picture for an address in the old site's uploads, or None."""
     rel = relative_upload(url)
-    if rel is None:
-        return None
-    post_id = ctx.scan.by_file.get(rel) or ctx.scan.by_file.get(original_of(rel) or "")
+    path = urlsplit(url).path
+    post_id = (
+        ctx.scan.by_file.get(rel or "")
+        or ctx.scan.by_file.get(original_of(rel or "") or "")
+        or ctx.scan.by_path.get(path)  # e.g. WordPress.com's files.wordpress.com addresses
+        or ctx.scan.by_path.get(original_of(path) or "")
+    )
     if post_id:
         return picture_for_attachment(ctx, post_id)
+    if rel is None:
+        return None
     image = ctx.made("file", rel)
     if image is None:
         found = ctx.uploads.find(rel)
         if found is None or not is_image(found[0]):
             return None
         image = Image(title=_limit(Image, "title", found[0].rsplit("/", 1)[-1]))
-        if ctx.options.dry_run:
-            ctx.dry_made[("file", rel)] = image
-        else:
-            with opened(found[1]) as file:
-                image.file = file
-                image.save()
-            ctx.remember("file", rel, image)
-            ctx.redirect(url, image, f"picture {rel}")
+        try:
+            with transaction.atomic(), opened(found[1]) as file:
+                if ctx.options.dry_run:
+                    open_checked_image(file)
+                    ctx.dry_made[("file", rel)] = image
+                else:
+                    image.file = file
+                    image.save()
+                    ctx.remember("file", rel, image)
+                    ctx.redirect(url, image, f"picture {rel}")
+        except ValidationError as error:
+            ctx.report.warn(f"picture {rel}", f"not imported: {' '.join(error.messages)}")
+            ctx.report.count("attachment", "skipped")
+            return None
         ctx.report.count("attachment", "created")
     return _picture(ctx, image, "")
 

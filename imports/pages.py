@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 
 from navigation.models import MenuItem
 
+from . import media
 from .content import plain
 from .mapping import slug_for, split_title, unique_slug
 from .posts import label
@@ -27,10 +28,14 @@ def import_page(ctx, item):
     parent = None
     if item.parent not in ("", "0"):
         parent = ctx.made("page", item.parent)
-        if parent is None and item.parent in ctx.scan.page_places:
+        if parent is None and item.parent in ctx.scan.page_places and not item.orphan:
             ctx.waiting_pages.append(item)  # its parent comes later in the file
             return None
-    digest = ctx.digest(item, parent.pk if parent else None)
+        if parent is None:
+            ctx.report.warn(
+                name, f"its parent page {item.parent} was not imported: placed at the top."
+            )
+    digest = ctx.digest(item, parent.pk if parent else None, media.presence(ctx, item.content))
     if ctx.unchanged("page", item.post_id, digest, MenuItem):
         return "unchanged"
     page, _ = ctx.previous("page", item.post_id, MenuItem)
@@ -48,23 +53,25 @@ def import_page(ctx, item):
         ctx.report.warn(name, "protected by a password on the old site: imported unpublished.")
     elif item.status != "publish":
         ctx.report.warn(name, f"{item.status} on the old site: imported unpublished.")
-    if page.pk is None:
-        page.parent = parent
-        page.slug = _free_slug(ctx, page, slug_for(item.slug, title, f"page-{item.post_id}"), name)
+    wanted = slug_for(item.slug, title, f"page-{item.post_id}")[:100]
+    if page.pk is None or page.parent_id != (parent.pk if parent else None) or page.slug != wanted:
+        page.parent = parent  # a page moved or renamed on the old site moves here too
+        page.slug = _free_slug(ctx, page, wanted, name)
     page.save()
     ctx.remember("page", item.post_id, page, digest=digest)
     ctx.placed.append(item.post_id)
     ctx.redirect(item.link, page, name)
     ctx.redirect(f"/?page_id={item.post_id}", page, name)
     if ctx.links_home(page.body):
-        ctx.relinks.append((MenuItem, page.pk, "body"))
+        ctx.relink(MenuItem, page.pk, ("page", item.post_id))
     return outcome
 
 
 def _free_slug(ctx, page, wanted, name):
     """A slug no sibling has and whose address no other part of the site owns."""
     wanted = wanted[:100]
-    taken = set(MenuItem.objects.filter(parent=page.parent).values_list("slug", flat=True))
+    siblings = MenuItem.objects.filter(parent=page.parent).exclude(pk=page.pk)
+    taken = set(siblings.values_list("slug", flat=True))
     slug = unique_slug(wanted, taken, 100)
     for _ in range(10):
         page.slug = slug
@@ -84,11 +91,11 @@ def place_pages(ctx):
             if ctx.made("page", item.parent) is None and item.parent not in {
                 w.post_id for w in waiting
             }:
-                item.parent = "0"  # the parent was not imported: the page goes to the top
+                item.orphan = True  # the parent was not imported: the page goes to the top
             ctx.one("page", label(item), lambda item=item: import_page(ctx, item))
         if len(ctx.waiting_pages) == len(waiting):
             for item in ctx.waiting_pages:
-                item.parent = "0"
+                item.orphan = True  # parents in a loop
     if ctx.placed:
         _order(ctx)
 
@@ -130,8 +137,10 @@ def _menu_item(ctx, item, made):
         if page is None:
             ctx.report.warn(f"menu item {item.post_id}", f"page {object_id} was not imported.")
             return "skipped"
-        MenuItem.objects.filter(pk=page.pk).update(show_in_menu=True)
         made[item.post_id] = page
+        if page.show_in_menu:
+            return "unchanged"
+        MenuItem.objects.filter(pk=page.pk).update(show_in_menu=True)
         return "updated"
     url, title = _menu_target(ctx, item, kind, object_id)
     if not url:

@@ -64,7 +64,10 @@ def import_post(ctx, item):
     thumbnail_id = item.meta.get("_thumbnail_id", "")
     pdf_id = ctx.scan.pdf_of_post.get(item.post_id, "")
     digest = ctx.digest(
-        item, ctx.scan.attachments.get(thumbnail_id), ctx.scan.attachments.get(pdf_id)
+        item,
+        ctx.scan.attachments.get(thumbnail_id),
+        ctx.scan.attachments.get(pdf_id),
+        media.presence(ctx, item.content, thumbnail_id, pdf_id),
     )
     if ctx.unchanged("post", item.post_id, digest, Publication):
         return "unchanged"
@@ -84,12 +87,13 @@ def import_post(ctx, item):
     publication, row = ctx.previous("post", item.post_id, Publication)
     outcome = "created" if publication is None else "updated"
     publication = publication or Publication()
+    moved = publication.pk is not None and publication.series_id != series.pk
     publication.series = series
     if not title:
         title = f"Untitled post {item.post_id} from WordPress"
         ctx.report.warn(name, f"no title: imported as “{title}”.")
     publication.title = title[:300]
-    publication.slug = _slug(ctx, publication, item, name)
+    publication.slug = _slug(ctx, publication, item, name, moved=moved)
     publication.synopsis = plain(item.excerpt)
     publication.body = ctx.converted(item.content, name)
     if not plain(item.content) and not publication.body:
@@ -119,16 +123,16 @@ def import_post(ctx, item):
     ctx.redirect(item.link, publication, name)
     ctx.redirect(f"/?p={item.post_id}", publication, name)
     if ctx.links_home(publication.body):
-        ctx.relinks.append((Publication, publication.pk, "body"))
+        ctx.relink(Publication, publication.pk, ("post", item.post_id))
     return outcome
 
 
-def _slug(ctx, publication, item, name):
+def _slug(ctx, publication, item, name, *, moved):
     wanted = slug_for(item.slug, publication.title, f"post-{item.post_id}")
-    if publication.pk and publication.slug == wanted:
+    if publication.pk and publication.slug == wanted and not moved:
         return wanted
     taken = ctx.slugs_of(publication.series_id)
-    if publication.pk:
+    if publication.pk and not moved:
         taken.discard(publication.slug)
     slug = unique_slug(wanted, taken)
     if slug != wanted:

@@ -34,7 +34,10 @@ class Scan:
     tags: dict = field(default_factory=dict)  # slug -> Term
     attachments: dict = field(default_factory=dict)  # post ID -> Attachment
     by_file: dict = field(default_factory=dict)  # uploads-relative name -> post ID
-    pdf_of_post: dict = field(default_factory=dict)  # post ID -> its first attached PDF's ID
+    by_path: dict = field(default_factory=dict)  # path of the file's old address -> post ID
+    types: dict = field(default_factory=dict)  # post ID -> post type
+    #: post ID -> the ID of the first PDF attached to it (the item's own PDF, for a post)
+    pdf_of_post: dict = field(default_factory=dict)
     page_places: dict = field(default_factory=dict)  # page ID -> (parent ID, menu order)
     items: int = 0
 
@@ -79,6 +82,7 @@ def scan(path):
 
 
 def _note(found, item):
+    found.types[item.post_id] = item.post_type
     if item.post_type == "attachment":
         rel = item.meta.get("_wp_attached_file") or relative_upload(item.attachment_url)
         attachment = Attachment(
@@ -94,6 +98,8 @@ def _note(found, item):
         found.attachments[item.post_id] = attachment
         if attachment.rel:
             found.by_file.setdefault(attachment.rel, item.post_id)
+        if item.attachment_url:
+            found.by_path.setdefault(urlsplit(item.attachment_url).path, item.post_id)
         if attachment.is_pdf and item.parent not in ("", "0"):
             found.pdf_of_post.setdefault(item.parent, item.post_id)
     elif item.post_type == "page":

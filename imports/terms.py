@@ -6,6 +6,8 @@ each matched to an existing category of the same slug under the same parent. The
 addresses (``/category/parent/child/``, ``/?cat=ID``, ``/tag/slug/``) redirect to the new pages.
 """
 
+import html
+
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.text import slugify
@@ -23,20 +25,34 @@ def import_categories(ctx):
     """Bring in every category that is not a series, parents before their children."""
     ctx.categories = {}
     ctx.tags = {}
-    pending = [
-        term
-        for slug, term in ctx.scan.categories.items()
-        if key(slug) not in UNCATEGORISED and not ctx.series.is_series_category(slug, term.name)
-    ]
+    pending = []
+    for slug, term in ctx.scan.categories.items():
+        term.name = html.unescape(term.name)  # WordPress keeps “&amp;” in term names
+        if ctx.series.is_series_category(slug, term.name):
+            ctx.one("category", f"category “{term.name}”", lambda t=term: _series_archive(ctx, t))
+        elif key(slug) not in UNCATEGORISED:
+            pending.append(term)
     while pending:
-        ready = [t for t in pending if not t.parent or t.parent not in _pending_slugs(pending)]
+        waiting = {term.slug for term in pending}
+        ready = [t for t in pending if not t.parent or t.parent not in waiting]
+        if not ready:  # parents in a loop: the first one goes to the top
+            ctx.report.warn(
+                f"category “{pending[0].name}”", "its parents form a loop: placed at the top."
+            )
+            pending[0].parent, ready = "", [pending[0]]
         for term in ready:
             ctx.one("category", f"category “{term.name}”", lambda t=term: _category(ctx, t))
         pending = [t for t in pending if t not in ready]
 
 
-def _pending_slugs(pending):
-    return {term.slug for term in pending}
+def _series_archive(ctx, term):
+    """A category that names a series: its old archive leads to the series' page."""
+    series, _ = ctx.series.for_categories([(term.slug, term.name)])
+    label = f"category “{term.name}”"
+    ctx.redirect(f"/category/{ctx.scan.category_path(term.slug)}/", series, label)
+    if term.term_id:
+        ctx.redirect(f"/?cat={term.term_id}", series, label)
+    return None
 
 
 def _category(ctx, term):
@@ -96,7 +112,7 @@ def tags_for(ctx, item_tags, label):
 
 
 def _tag(ctx, slug, name):
-    name = " ".join(name.split())[:100] or slug
+    name = " ".join(html.unescape(name).split())[:100] or slug
     tag = Tag.objects.filter(slug=slug).first() or Tag.objects.filter(name__iexact=name).first()
     if tag is None:
         taken = set(Tag.objects.filter(name=name).values_list("name", flat=True))

@@ -88,6 +88,8 @@ class Item:
     #: (taxonomy, slug, name) of each category, tag or menu the item is filed under.
     terms: list = field(default_factory=list)
     meta: dict = field(default_factory=dict)
+    #: Set by the import for a page whose parent did not come in.
+    orphan: bool = False
 
     def terms_of(self, taxonomy):
         return [(slug, name) for kind, slug, name in self.terms if kind == taxonomy]
@@ -246,8 +248,13 @@ def read(path):
                     yield site
                 yield CHANNEL_PARTS[name](element)
             channel.remove(element)
-    except (ParseError, DefusedXmlException) as error:
-        raise NotAnExport(f"The file cannot be read safely as XML: {error}") from error
+    except DefusedXmlException as error:
+        raise NotAnExport(
+            "The file declares a DTD or entities, which a WordPress export never does and an "
+            f"attack on the reader would: refused ({type(error).__name__})."
+        ) from error
+    except ParseError as error:
+        raise NotAnExport(f"The file is not well-formed XML (truncated?): {error}") from error
     except UnicodeDecodeError as error:
         raise NotAnExport(f"The file is not valid text: {error}") from error
     if not site_given:

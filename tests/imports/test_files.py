@@ -93,17 +93,62 @@ def test_files_outside_the_uploads_folder_are_never_read(run_import, uploads, tm
     assert "not found" in output
 
 
-def test_a_dry_run_stores_no_file(run_import, uploads, settings):
-    from pathlib import Path
+def stored_files(storage, folder=""):
+    folders, files = storage.listdir(folder)
+    names = [f"{folder}{name}" for name in files]
+    for sub in folders:
+        names += stored_files(storage, f"{folder}{sub}/")
+    return sorted(names)
 
-    before = (
-        sorted(Path(settings.MEDIA_ROOT).rglob("*")) if Path(settings.MEDIA_ROOT).exists() else []
-    )
+
+def test_a_dry_run_stores_no_file(run_import, uploads):
+    from django.core.files.storage import default_storage
+
+    before = stored_files(default_storage)
     output = run_import(with_files(), "--uploads", str(uploads), "--dry-run")
-    after = (
-        sorted(Path(settings.MEDIA_ROOT).rglob("*")) if Path(settings.MEDIA_ROOT).exists() else []
-    )
-    assert after == before
+    assert stored_files(default_storage) == before
     assert Publication.objects.count() == Image.objects.count() == 0
     assert re.search(r"post +1 +0 +0 +0", output)
     assert re.search(r"attachment +2 +0 +0 +2", output)
+    # The same import for real stores them.
+    run_import(with_files(), "--uploads", str(uploads))
+    assert len(stored_files(default_storage)) > len(before)
+
+
+def test_wordpress_com_picture_addresses_and_a_damaged_picture(run_import, uploads):
+    content = (
+        '<img src="https://oldsite.files.wordpress.com/2021/06/map.jpg?w=300" alt="Map">\n\n'
+        '<img class="wp-image-24" src="https://oldsite.files.wordpress.com/2021/06/broken.jpg">'
+    )
+    text = export(
+        [
+            Post(1, "CO21001 | Hosted at WordPress.com", content=content),
+            Post(2, "About", post_type="page", slug="about"),
+            attachment(21, "2021/06/map.jpg", alt="Map of the strait"),
+            attachment(24, "2021/06/broken.jpg", alt="Broken"),
+            attachment(25, "2021/06/co21113.pdf", title="Annual report", parent=2),
+        ]
+    )
+    for name in ("map", "broken"):
+        text = text.replace(
+            f"{SITE}/wp-content/uploads/2021/06/{name}.jpg",
+            f"https://oldsite.files.wordpress.com/2021/06/{name}.jpg",
+        )
+    output = run_import(text, "--uploads", str(uploads))
+    item = Publication.objects.get()  # the damaged picture did not cost the post
+    picture = Image.objects.get(title="A picture", alt_text="Map of the strait")
+    assert f'data-file="{picture.pk}"' in item.body
+    assert "broken.jpg" not in item.body
+    assert "attachment 24" in output and "not imported" in output
+    # A PDF attached to a page (not a post) joins the library.
+    assert Document.objects.get().title == "Annual report"
+
+
+def test_files_added_to_the_uploads_later_come_in_on_the_next_run(run_import, uploads, tmp_path):
+    empty = tmp_path / "empty-uploads"
+    empty.mkdir()
+    run_import(with_files(), "--uploads", str(empty))
+    assert not Publication.objects.get().image
+    output = run_import(with_files(), "--uploads", str(uploads))
+    assert Publication.objects.get().image
+    assert re.search(r"post +0 +1 +0 +0", output)

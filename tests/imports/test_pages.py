@@ -58,3 +58,20 @@ def test_a_page_whose_address_belongs_to_the_site_is_renamed(run_import, visitor
     assert page.slug != "publications"
     assert "renamed" in output
     assert visitor.get("/?page_id=1")["Location"] == page.get_absolute_url()
+
+
+def test_a_page_moved_on_the_old_site_moves_here_and_orphans_are_reported(run_import, visitor):
+    pages = [
+        Post(30, "About RSIS", post_type="page", slug="about-rsis"),
+        Post(31, "Governance", post_type="page", slug="governance", parent=30),
+        Post(50, "Lost child", post_type="page", slug="lost", parent=999),
+    ]
+    output = run_import(export(pages))
+    assert "page 50 “Lost child”: its parent page 999 was not imported" in output
+    assert MenuItem.objects.get(slug="lost").parent is None
+    pages[1] = Post(31, "Governance", post_type="page", slug="board", parent=0)
+    run_import(export(pages))
+    board = MenuItem.objects.get(title="Governance")
+    assert (board.parent, board.slug) == (None, "board")
+    response = visitor.get("/about-rsis/governance/")
+    assert response.status_code == 301 and response["Location"] == "/board/"

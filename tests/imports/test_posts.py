@@ -9,7 +9,7 @@ from publications.models import Category, IssuedCode, Publication
 from publications.services import code_next
 from tests.factories import PersonFactory
 
-from .export import Post, author, export
+from .export import Post, attachment, author, export
 
 pytestmark = pytest.mark.django_db
 
@@ -278,3 +278,98 @@ def test_a_post_by_a_user_missing_from_the_export_is_credited_by_login(run_impor
     row = Publication.objects.get().authorships.get()
     assert (row.person, row.name) == (None, "ghost")
     assert "Author “ghost” matched no one" in output
+
+
+def test_links_in_the_text_to_old_items_point_to_their_new_addresses(run_import):
+    content = (
+        '<p><a href="/2021/06/first/">relative</a>, <a href="/?p=1">by number</a>, '
+        '<a href="https://www.old.example.org/2021/06/first/">www</a>, '
+        '<a href="https://elsewhere.example.com/2021/06/first/">elsewhere</a></p>'
+    )
+    run_import(export([Post(1, "CO21001 | First", slug="first"),
+                       Post(2, "CO21002 | Second", content=content)]))  # fmt: skip
+    first = Publication.objects.get(code="CO21001").get_absolute_url()
+    body = Publication.objects.get(code="CO21002").body
+    assert body.count(f'href="{first}"') == 3
+    assert 'href="https://elsewhere.example.com/2021/06/first/"' in body
+
+
+def test_a_caption_with_a_link_around_its_picture_and_words_in_brackets(run_import, uploads):
+    content = (
+        '[caption id="attachment_5" align="alignnone" width="300"]<a href="https://old.example.org'
+        '/wp-content/uploads/2021/06/map.jpg"><img class="size-medium wp-image-5" '
+        'src="https://old.example.org/wp-content/uploads/2021/06/map-300x225.jpg" alt="Map" '
+        'width="300" height="225"></a> The strait [sic] at dawn[/caption]\n\n'
+        "He said it was [emphasis added] final."
+    )
+    output = run_import(
+        export([Post(1, "CO21001 | Captioned", content=content),
+                attachment(5, "2021/06/map.jpg", alt="Map of the strait")]),
+        "--uploads", str(uploads),
+    )  # fmt: skip
+    body = Publication.objects.get().body
+    assert "<figure><img" in body and "<figcaption>The strait [sic] at dawn</figcaption>" in body
+    assert "[emphasis added]" in body
+    assert "Unknown shortcode" not in output
+
+
+def test_series_categories_lead_to_the_series_and_names_lose_their_entities(run_import, visitor):
+    run_import(
+        export(
+            [Post(1, "Filed", categories=(("rsis-commentaries", "RSIS Commentaries"),
+                                          ("politics", "Politics &amp; Security")))],
+            categories=[("rsis-commentaries", "RSIS Commentaries", ""),
+                        ("politics", "Politics &amp; Security", ""),
+                        ("loop-a", "Loop A", "loop-b"), ("loop-b", "Loop B", "loop-a")],
+        )
+    )  # fmt: skip
+    response = visitor.get("/category/rsis-commentaries/")
+    assert response.status_code == 301 and response["Location"] == "/publications/commentaries/"
+    assert Category.objects.get(slug="politics").name == "Politics & Security"
+    assert set(Category.objects.filter(slug__startswith="loop").values_list("name", flat=True)) == {
+        "Loop A", "Loop B"
+    }  # fmt: skip
+
+
+def test_a_post_moved_to_another_series_on_the_old_site_moves_here(run_import, visitor):
+    run_import(
+        export(
+            [
+                Post(1, "Moving", slug="moving", categories=(("commentaries", "C"),)),
+                Post(2, "Staying", slug="moving", categories=(("policy-reports", "P"),)),
+            ]
+        )
+    )
+    moved = export(
+        [
+            Post(1, "Moving", slug="moving", categories=(("policy-reports", "P"),)),
+            Post(2, "Staying", slug="moving", categories=(("policy-reports", "P"),)),
+        ]
+    )
+    output = run_import(moved)
+    item = Publication.objects.get(title="Moving")
+    assert item.series.slug == "policy-reports" and item.slug == "moving-2"
+    assert "renamed moving-2" in output
+    # The address it had answers with a redirect to the new one.
+    response = visitor.get("/publications/commentaries/moving/")
+    assert response.status_code == 301 and response["Location"] == item.get_absolute_url()
+
+
+def test_the_sitemap_lists_imported_items_with_their_old_dates(run_import, visitor):
+    run_import(
+        export(
+            [
+                Post(
+                    1,
+                    "CO19001 | Old one",
+                    date="2019-01-05 09:00:00",
+                    gmt="2019-01-05 01:00:00",
+                    modified_gmt="2019-03-01 10:00:00",
+                )
+            ]
+        )
+    )
+    item = Publication.objects.get()
+    xml = visitor.get("/sitemap-publications.xml").content.decode()
+    entry = xml[xml.index(item.get_absolute_url()) :]
+    assert "<lastmod>2019-03-01" in entry[: entry.index("</url>")]
