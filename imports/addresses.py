@@ -13,50 +13,27 @@ from .content import rewrite_links
 class OldAddresses:
     """What ``Importer`` does with old addresses (a part of it, kept apart for reading)."""
 
-    def redirect(self, old, target, label):
-        """Keep ``old`` (an address of the exported site) as a redirect to ``target``."""
-        if not old:
-            return
-        path = site_path(old)
-        address = target.get_absolute_url()
-        if path is None or same_place(path, address):
-            return
-        try:
-            if self._may_loop(address):
-                old_path, _ = redirect_check(old=path, target=target)
-            else:
-                old_path = path  # a redirect to an address that leads nowhere else
-        except ValidationError as error:
-            self.report.warn(
-                label, f"old address {path} not redirected: {' '.join(error.messages)}"
-            )
-            return
-        self._redirects.append(
-            Redirect(
-                old_path=old_path,
-                content_type=ContentType.objects.get_for_model(type(target)),
-                object_id=target.pk,
-                status=Redirect.Status.MOVED,
-                source=Redirect.Source.IMPORT,
-            )
-        )
-
-    def redirect_path(self, old, address, label):
-        """Keep ``old`` as a redirect to ``address``, a path of this site."""
-        path = site_path(old) if old else None
-        if path is None or same_place(path, address):
+    def redirect(self, old, target, label, *, path=""):
+        """Keep ``old`` (an address of the exported site) as a redirect to the item ``target``
+        or, without one, to ``path`` (an address of this site)."""
+        old = site_path(old) if old else None
+        address = target.get_absolute_url() if target is not None else path
+        if old is None or same_place(old, address):
             return
         try:
-            old_path, target_path = redirect_check(old=path, path=address)
+            if target is None or self._may_loop(address):
+                old, path = redirect_check(old=old, target=target, path=path)
+            # else: a redirect to an address that leads nowhere else cannot loop
         except ValidationError as error:
-            self.report.warn(
-                label, f"old address {path} not redirected: {' '.join(error.messages)}"
-            )
+            self.report.warn(label, f"old address {old} not redirected: {' '.join(error.messages)}")
             return
+        kind = ContentType.objects.get_for_model(type(target)) if target is not None else None
         self._redirects.append(
             Redirect(
-                old_path=old_path,
-                target_path=target_path,
+                old_path=old,
+                content_type=kind,
+                object_id=target.pk if target is not None else None,
+                target_path=path,
                 status=Redirect.Status.MOVED,
                 source=Redirect.Source.IMPORT,
             )

@@ -105,7 +105,7 @@ def _attachment(ctx, attachment):
 
 def _lead(ctx, olds, address, name):
     for old in olds:
-        ctx.redirect_path(old, address, name)
+        ctx.redirect(old, None, name, path=address)
 
 
 def picture_for_attachment(ctx, post_id):

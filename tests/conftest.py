@@ -6,7 +6,7 @@ from django.test import Client
 from core.demo import site_settings_load_demo
 from editorial.roles import ADMINISTRATOR, CONTRIBUTOR, EDITOR
 
-from .factories import MenuItemFactory, UserFactory, logged_in, member_of
+from .factories import MenuItemFactory, SeriesFactory, UserFactory, logged_in, member_of
 
 
 @pytest.fixture(autouse=True)
@@ -81,3 +81,20 @@ def editor_client(editor):
 @pytest.fixture
 def administrator_client(administrator):
     return logged_in(administrator)
+
+
+# The two series most tests use.
+
+
+@pytest.fixture
+def commentaries(db):
+    return SeriesFactory(
+        name="Commentaries", item_name="RSIS Commentary", slug="commentaries", code_prefix="CO"
+    )
+
+
+@pytest.fixture
+def policy_reports(db):
+    return SeriesFactory(
+        name="Policy Reports", item_name="Policy Report", slug="policy-reports", code_prefix="PR"
+    )

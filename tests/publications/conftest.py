@@ -8,22 +8,7 @@ from tests.factories import (
     CategoryFactory,
     PersonFactory,
     PublicationFactory,
-    SeriesFactory,
 )
-
-
-@pytest.fixture
-def commentaries(db):
-    return SeriesFactory(
-        name="Commentaries", item_name="RSIS Commentary", slug="commentaries", code_prefix="CO"
-    )
-
-
-@pytest.fixture
-def policy_reports(db):
-    return SeriesFactory(
-        name="Policy Reports", item_name="Policy Report", slug="policy-reports", code_prefix="PR"
-    )
 
 
 @pytest.fixture

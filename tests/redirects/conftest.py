@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import MenuItemFactory, PublicationFactory, SeriesFactory
+from tests.factories import MenuItemFactory, PublicationFactory
 
 
 @pytest.fixture(autouse=True)
@@ -9,21 +9,7 @@ def _site_url(settings):
 
 
 @pytest.fixture
-def commentaries(site_facts):
-    return SeriesFactory(
-        name="Commentaries", item_name="RSIS Commentary", slug="commentaries", code_prefix="CO"
-    )
-
-
-@pytest.fixture
-def policy_reports(db):
-    return SeriesFactory(
-        name="Policy Reports", item_name="Policy Report", slug="policy-reports", code_prefix="PR"
-    )
-
-
-@pytest.fixture
-def lavrov(commentaries):
+def lavrov(site_facts, commentaries):
     """A public commentary at /publications/commentaries/russia-and-asean/."""
     from publications.models import IssuedCode
 
