@@ -42,7 +42,7 @@ def test_editor_corrects_compares_restores_and_withdraws_a_publication(live_serv
     assert item.title == "Ports and Power in the Malacca Strait"
     assert page.context.request.get(address).ok
 
-    # Withdraw it from the list: the public gets 404, the code stays the item's.
+    # Withdraw it from the list: the public gets 410 Gone, the code stays the item's.
     page.goto(live_server.url + "/admin/publications/publication/")
     page.locator(f"input[name=_selected_action][value='{item.pk}']").check()
     page.locator("select[name=action]").select_option("withdraw")
@@ -51,5 +51,5 @@ def test_editor_corrects_compares_restores_and_withdraws_a_publication(live_serv
     item.refresh_from_db()
     assert item.status == Publication.Status.WITHDRAWN and item.code
     anonymous = page.context.browser.new_context()
-    assert anonymous.new_page().goto(address).status == 404
+    assert anonymous.new_page().goto(address).status == 410
     anonymous.close()
