@@ -6,6 +6,7 @@ its EXIF orientation applied and all metadata (camera, GPS) dropped.
 """
 
 import io
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -239,6 +240,32 @@ def feature_licence():
     )
 
 
+#: Words that only introduce a credit or a licence: "Source: Reuters" credits Reuters.
+_CREDIT_MARKS = re.compile(r"©|\(c\)|\b(copyright|source|photo|image|picture|credit)\b:?")
+
+
+def _credit_words(text):
+    return " ".join(re.findall(r"\w+", _CREDIT_MARKS.sub(" ", text.casefold())))
+
+
+def credit_line(credit, licence):
+    """An image's credit and licence as one line, each said once.
+
+    “Reuters” and “CC BY 4.0” give “Reuters, CC BY 4.0”; where one already says the other
+    (“RSIS” and “© RSIS”, or the credit “Source: flickr, CC BY-NC-SA 2.0” with the licence
+    “CC BY-NC-SA 2.0”), only the fuller one is given: “© RSIS”, not “RSIS, © RSIS”.
+    """
+    credit, licence = (credit or "").strip(), (licence or "").strip()
+    if not (credit and licence):
+        return credit or licence
+    said, terms = _credit_words(credit), _credit_words(licence)
+    if f" {said} " in f" {terms} ":
+        return licence
+    if f" {terms} " in f" {said} ":
+        return credit
+    return f"{credit}, {licence}"
+
+
 class FeatureImage(models.Model):
     """An item with a feature image: its renditions and the ``<picture>`` made of them.
 
@@ -258,3 +285,8 @@ class FeatureImage(models.Model):
 
     def feature_picture(self):
         return picture(self, "image", *FEATURE, sizes=FEATURE_SIZES) if self.image else None
+
+    @property
+    def image_credit_line(self):
+        """The caption under the image: its credit and licence, each said once."""
+        return credit_line(getattr(self, "image_credit", ""), getattr(self, "image_licence", ""))

@@ -34,18 +34,24 @@ class EventAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
     list_select_related = ["centre"]
     inlines = [EventSpeakerInline]
     actions = ["publish", "cancel"]
+    # In the order the event's page reads: heading, when and where, registration, summary and
+    # image, the programme, related publications (the speakers follow the form).
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "status", "centre"]}),
+        (None, {"fields": ["kind", "title", "slug", "status"]}),
         (
             "When and where",
             {
-                "fields": ["start", "end", "venue", "online_url"],
+                "fields": ["start", "end", "venue", "online_url", "centre"],
                 "description": "Times are Singapore time (SGT, UTC+8).",
             },
         ),
-        ("Text and image", {"fields": ["summary", "description", "image", "image_alt"]}),
         ("Registration", {"fields": ["registration_url", "registration_deadline"]}),
-        ("Related", {"fields": ["related_publications"]}),
+        (
+            "Summary and image",
+            {"fields": ["summary", "image", "image_alt", "image_credit", "image_licence"]},
+        ),
+        ("About the event", {"fields": ["description"]}),
+        ("Related publications", {"fields": ["related_publications"]}),
         ("Shared with", {"fields": ["co_editors"]}),
     ]
 

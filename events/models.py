@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from core.images import FeatureImage, feature_alt, feature_image
+from core.images import FeatureImage, feature_alt, feature_credit, feature_image, feature_licence
 from core.richtext import RichTextField
 from core.text import SingleLineFields
 from editorial.ownership import author_field, co_editors_field
@@ -31,7 +31,7 @@ class EventQuerySet(models.QuerySet):
 class Event(SingleLineFields, FeatureImage):
     """A seminar, conference, lecture or other event organised by the school."""
 
-    single_line_fields = ("title", "venue", "summary", "image_alt")
+    single_line_fields = ("title", "venue", "summary", "image_alt", "image_credit", "image_licence")
 
     class Kind(models.TextChoices):
         SEMINAR = "seminar", "Seminar"
@@ -89,6 +89,8 @@ class Event(SingleLineFields, FeatureImage):
         help_text="JPEG, PNG or WebP, at most 8 MB; shown 16:9 at the top of the page.",
     )
     image_alt = feature_alt()
+    image_credit = feature_credit()
+    image_licence = feature_licence()
     registration_url = models.URLField(
         "registration link",
         max_length=500,

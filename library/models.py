@@ -8,7 +8,7 @@ from django.db import models
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
-from core.images import MAX_UPLOAD_BYTES, RENDITION_STRATEGY, ValidatedImageField
+from core.images import MAX_UPLOAD_BYTES, RENDITION_STRATEGY, ValidatedImageField, credit_line
 
 from .documents import (
     MAX_DOCUMENT_BYTES,
@@ -142,8 +142,9 @@ class Image(Upload):
 
     @property
     def credit_line(self):
-        """Credit and licence as one line, e.g. “Reuters, CC BY 4.0” (empty if neither)."""
-        return ", ".join(part for part in (self.credit, self.licence) if part)
+        """Credit and licence as one line, each said once, e.g. “Reuters, CC BY 4.0” or
+        “© RSIS” (not “RSIS, © RSIS”); empty if neither."""
+        return credit_line(self.credit, self.licence)
 
     @property
     def body_address(self):
