@@ -8,7 +8,8 @@ Called once, from ``BackofficeConfig.ready()``.
 from taggit.models import Tag
 
 from core.models import FooterLink, SiteSettings, SocialLink
-from editorial.registry import register_roles, register_versioned
+from editorial.registry import register_link_fallback, register_roles, register_versioned
+from redirects.links import moved
 
 
 def register():
@@ -20,3 +21,5 @@ def register():
     register_roles("taggit", chosen=[Tag])
     # Editors keep the old addresses (redirects); contributors do not see them.
     register_roles("redirects")
+    # A link in a body to an old address kept as a move still leads readers on.
+    register_link_fallback(moved)

@@ -9,6 +9,17 @@ class BackOfficeSite(admin.AdminSite):
     site_title = "RSIS admin"
     index_title = "Manage the site"
 
+    def get_urls(self):
+        from editorial.broken_links import admin_urls
+
+        return admin_urls(self) + super().get_urls()
+
+    def get_app_list(self, request, app_label=None):
+        from editorial.broken_links import with_broken_links_page
+
+        app_list = super().get_app_list(request, app_label)
+        return with_broken_links_page(request, app_list, self.name)
+
     def index(self, request, extra_context=None):
         from .dashboard import panels
 

@@ -3,32 +3,29 @@
 Before an item is published (or scheduled), its content is checked, as its app registered
 (``editorial.registry.register_checks``). *Errors* block publishing: the editor is told what to
 fix and nothing is saved. *Warnings* do not block: the item is published and the editor is told
-what could be better.
+what could be better. What the check finds in a body (links, pictures, headings, tables) is in
+``editorial.body_checks``, each finding with the words around it.
 
-``prepublish_report(item)`` gives the full list; ``publishable(item)`` answers yes or no with
-the reasons (used by the bulk "publish" actions to skip items that are not ready), and
-``PrepublishCheckMixin`` applies the check to the admin's edit page.
+``prepublish_report(item)`` gives the full list, and ``field_findings(item)`` the same by form
+field; ``publishable(item)`` answers yes or no with the reasons (used by the bulk "publish"
+actions to skip items that are not ready). ``PrepublishCheckMixin`` applies the check to the
+admin's edit page: it blocks publishing, and shows what it finds next to each field from the
+moment the page is opened, and after each save.
 """
 
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 from django.contrib import messages
-from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.core.validators import URLValidator, validate_email
-from django.utils.text import Truncator, capfirst
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.text import capfirst
 
-from . import registry
+from . import check_display, registry
+from .body_checks import ERROR, WARNING, body_findings, has_text, link_problem  # noqa: F401
 from .restore import state_before_restore
 
 #: The longest synopsis (or summary) accepted, in characters: about a hundred words, what a
 #: list or a feed shows comfortably. The demo and generated synopses are well under it.
 SUMMARY_MAX_LENGTH = 600
-
-ERROR = "error"
-WARNING = "warning"
-
-_http_url = URLValidator(schemes=["http", "https"])
 
 
 @dataclass(frozen=True)
@@ -36,6 +33,12 @@ class Problem:
     level: str  # ERROR or WARNING
     field: str | None  # the form field it is about, if any
     message: str
+    #: For a problem in a body: the words around it, quoted, to find it in the text.
+    place: str = ""
+
+    @property
+    def text(self):
+        return f"{self.message} In the text: {self.place}" if self.place else self.message
 
 
 @dataclass
@@ -44,16 +47,16 @@ class Report:
 
     problems: list = field(default_factory=list)
 
-    def add(self, level, field_name, message):
-        self.problems.append(Problem(level, field_name, message))
+    def add(self, level, field_name, message, place=""):
+        self.problems.append(Problem(level, field_name, message, place))
 
     @property
     def errors(self):
-        return [p.message for p in self.problems if p.level == ERROR]
+        return [p.text for p in self.problems if p.level == ERROR]
 
     @property
     def warnings(self):
-        return [p.message for p in self.problems if p.level == WARNING]
+        return [p.text for p in self.problems if p.level == WARNING]
 
     @property
     def ok(self):
@@ -99,13 +102,14 @@ def prepublish_report(obj, categories=None, overrides=None):
     body_field = rules.body
     body = (value(body_field) or "") if body_field else ""
     if body_field:
-        _check_body(report, obj, body_field, body)
+        for level, message, place in body_findings(body, _label(obj, body_field)):
+            report.add(level, body_field, message, place)
     # A new item's authors are not saved yet; they are checked once it is saved.
     authors = rules.authors
     if authors and obj.pk is not None and not _saved_rows(obj, authors).exists():
         report.add(WARNING, None, "No author is given: add at least one in “Authors”.")
     pdf_field = rules.pdf
-    if pdf_field and body_field and not _has_text(body) and not value(pdf_field):
+    if pdf_field and body_field and not has_text(body) and not value(pdf_field):
         report.add(
             WARNING,
             body_field,
@@ -113,6 +117,18 @@ def prepublish_report(obj, categories=None, overrides=None):
             f"see the {_label(obj, rules.summary)}.",
         )
     return report
+
+
+def field_findings(obj, categories=None, overrides=None, report=None):
+    """What the check finds in ``obj``, by form field: ``{field name: [Problem, ...]}``, errors
+    before warnings, those about no one field (such as the authors) under None. A problem in
+    a body has its ``place``: the words around it. ``categories`` and ``overrides`` are those of
+    ``prepublish_report``; a ``report`` already made is used as it is."""
+    report = report or prepublish_report(obj, categories=categories, overrides=overrides)
+    found = {}
+    for problem in sorted(report.problems, key=lambda problem: problem.level != ERROR):
+        found.setdefault(problem.field, []).append(problem)
+    return found
 
 
 def _label(obj, name):
@@ -181,113 +197,24 @@ def _check_image(report, obj):
         )
 
 
-def _check_body(report, obj, name, html):
-    label = _label(obj, name)
-    parser = _BodyParser()
-    parser.feed(html)
-    parser.close()
-    for href, text in parser.links:
-        problem = link_problem(href)
-        if problem:
-            words = Truncator(" ".join(text.split()) or "no text").chars(60)
-            report.add(ERROR, name, f"A link in the {label} (“{words}”) {problem}")
-    for src, alt in parser.images:
-        if alt is None or not alt.strip():
-            where = f" ({Truncator(src).chars(80)})" if src else ""
-            report.add(
-                WARNING,
-                name,
-                f"An image in the {label}{where} has no alt text: describe what it shows, "
-                "unless it is only decorative.",
-            )
-
-
-def link_problem(href):
-    """Why ``href`` is not a well-formed link, as the end of a sentence; None if it is fine.
-
-    Accepted: full http(s) addresses, mailto: addresses, addresses on this site starting with
-    a single "/", and "#" links within the page.
-    """
-    if href is None:
-        return "has no address (a malformed one is removed on saving): give it a full address."
-    href = href.strip()
-    hint = "Use a full address starting with https://, http:// or mailto:."
-    if not href:
-        return f"has an empty address. {hint}"
-    if href.startswith("#") or (href.startswith("/") and not href.startswith("//")):
-        return None
-    scheme, colon, rest = href.partition(":")
-    scheme = scheme.lower()
-    if colon and scheme in ("http", "https"):
-        try:
-            _http_url(href)
-        except ValidationError:
-            return f"has an address that is not valid: “{Truncator(href).chars(80)}”. {hint}"
-        return None
-    if colon and scheme == "mailto":
-        addresses = [a.strip() for a in rest.split("?", 1)[0].split(",") if a.strip()]
-        try:
-            if not addresses:
-                raise ValidationError("empty")
-            for address in addresses:
-                validate_email(address)
-        except ValidationError:
-            return f"has an e-mail address that is not valid: “{Truncator(href).chars(80)}”."
-        return None
-    return f"has an address that is not valid: “{Truncator(href).chars(80)}”. {hint}"
-
-
-def _has_text(html):
-    parser = _BodyParser()
-    parser.feed(html or "")
-    parser.close()
-    return bool("".join(parser.text).strip()) or bool(parser.images)
-
-
-class _BodyParser(HTMLParser):
-    """Collects the links (address and words) and images (source and alt) of a text."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.links = []  # [href or None, words]
-        self.images = []  # (src, alt or None)
-        self.text = []
-        self._open_links = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "a":
-            link = [attributes.get("href"), ""]
-            self.links.append(link)
-            self._open_links.append(link)
-        elif tag == "img":
-            self.images.append((attributes.get("src") or "", attributes.get("alt")))
-
-    def handle_startendtag(self, tag, attrs):
-        if tag == "img":
-            self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag):
-        if tag == "a" and self._open_links:
-            self._open_links.pop()
-
-    def handle_data(self, data):
-        self.text.append(data)
-        for link in self._open_links:
-            link[1] += data
-
-
 class PrepublishCheckMixin:
-    """Admin mixin: run the pre-publish check when an item is saved in a public state.
+    """Admin mixin: run the pre-publish check when an item is saved in a public state, and
+    show what it finds while the item is written.
 
     Errors are shown on the edit page and nothing is saved; warnings are shown as messages
-    once the item is saved. Drafts and items awaiting review are never checked. Put it before
-    the admin's base class, e.g. ``class ItemAdmin(PrepublishCheckMixin, ...)``.
+    once the item is saved. Drafts and items awaiting review are never blocked, but what would
+    block them (and what could be better) is shown next to each field when the page opens, and
+    said after each save. Put it before the admin's base class, e.g.
+    ``class ItemAdmin(PrepublishCheckMixin, ...)``.
     """
 
     prepublish_intro = (
         "This item cannot be published yet. Fix the problems below, or save it as a draft."
     )
+
+    @property
+    def media(self):
+        return super().media + check_display.MEDIA
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form_class = super().get_form(request, obj, change=change, **kwargs)
@@ -307,35 +234,68 @@ class PrepublishCheckMixin:
         if not is_public_state(obj) or self._was_public(obj, request):
             # A correction to an item already out is never blocked; it is warned about instead.
             return
-        rules = registry.check_rules(obj)
-        categories = None
-        category_field = rules.categories
-        if category_field and category_field in form.fields:
-            categories = form.cleaned_data.get(category_field)
-        overrides = {}
-        body_field = rules.body
-        if body_field and body_field in form.cleaned_data:
-            # The text as typed: the clean-up on saving quietly drops malformed links.
-            overrides[body_field] = form.cleaned_data[body_field]
-        report = prepublish_report(obj, categories=categories, overrides=overrides)
+        report = self._form_report(form)
+        form.prepublish_errors_shown = True
         if report.errors:
             form.add_error(None, self.prepublish_intro)
         for problem in report.problems:
             if problem.level != ERROR:
                 continue
             if problem.field in form.fields:
-                form.add_error(problem.field, problem.message)
+                form.add_error(problem.field, problem.text)
             else:
-                form.add_error(None, problem.message)
+                form.add_error(None, problem.text)
+
+    def _form_report(self, form):
+        """The check of the item as the form has it (before anything is saved), made once."""
+        report = getattr(form, "prepublish_report", None)
+        if report is not None:
+            return report
+        obj = form.instance
+        rules = registry.check_rules(obj)
+        cleaned = getattr(form, "cleaned_data", None) or {}
+        categories = None
+        category_field = rules.categories
+        if category_field and category_field in form.fields and category_field in cleaned:
+            categories = cleaned[category_field]
+        overrides = {}
+        body_field = rules.body
+        if body_field and body_field in cleaned:
+            # The text as typed: the clean-up on saving quietly drops malformed links.
+            overrides[body_field] = cleaned[body_field]
+        form.prepublish_report = prepublish_report(obj, categories, overrides)
+        return form.prepublish_report
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """The edit page, with what the check finds next to each field it is about (and, for
+        what concerns no field on the page, in a message at the top)."""
+        adminform = context.get("adminform")
+        form = getattr(adminform, "form", None)
+        if form is not None and (form.instance.pk is not None or form.is_bound):
+            report = self._form_report(form)
+            shown = getattr(form, "prepublish_errors_shown", False)
+            findings = field_findings(form.instance, report=report)
+            public = is_public_state(form.instance)
+            elsewhere = check_display.show_beside_fields(
+                form, findings, public=public, skip_errors=shown
+            )
+            texts = check_display.page_messages(
+                form.instance, report, elsewhere, errors_shown=shown, public=public
+            )
+            for text in texts:
+                self.message_user(request, text, messages.WARNING)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         obj = form.instance
+        report = prepublish_report(obj)
         if is_public_state(obj):
-            report = prepublish_report(obj)
             problems = report.warnings + (report.errors if change else [])
             for problem in dict.fromkeys(problems):
                 self.message_user(request, capfirst(problem), messages.WARNING)
+        elif report.errors:
+            self.message_user(request, check_display.not_ready(report.errors), messages.WARNING)
 
     @staticmethod
     def _was_public(obj, request=None):

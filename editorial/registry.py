@@ -14,6 +14,8 @@ registers nothing gets none of it: no history, no share links, no role.
 - ``register_checks``: what the pre-publish check looks at.
 - ``register_csv``: the columns of its CSV export.
 - ``register_roles``: what each role may do with the app's models.
+- ``register_link_targets``, ``register_link_fallback``: which addresses of this site answer
+  for the public (the pre-publish check and the list of broken links ask, for links in bodies).
 """
 
 from collections.abc import Callable
@@ -103,6 +105,12 @@ CHECKS = {}
 CSV_EXPORTS = {}
 #: ``app label -> RoleRules``.
 ROLE_RULES = {}
+#: ``view name ("namespace:name") -> public(list of the addresses' keyword arguments)``, which
+#: answers, in the same order, whether each address shows something to the public.
+LINK_TARGETS = {}
+#: ``[answers(paths)]``, each giving those of ``paths`` it answers for the public even though
+#: their own view does not (content pages at free addresses, old addresses kept as redirects).
+LINK_FALLBACKS = []
 
 _listeners = []
 
@@ -173,6 +181,23 @@ def register_roles(app_label, *, written=(), edited_inside=(), chosen=(), edited
         chosen=tuple(model._meta.label_lower for model in chosen),
         edited_by_editors=edited_by_editors,
     )
+
+
+def register_link_targets(view_names, public):
+    """Addresses of the views ``view_names`` (e.g. ``"shop:item"``) lead to items that may be
+    gone or not public: ``public([kwargs, ...])`` gives, for the keyword arguments of many such
+    addresses at once (in a fixed number of queries), an iterable of booleans in the same order:
+    whether each one shows something to the public. Addresses of views nobody registers are
+    taken to answer whenever they resolve."""
+    for name in view_names:
+        LINK_TARGETS[name] = public
+
+
+def register_link_fallback(answers):
+    """``answers(paths)`` gives the paths (of those given) that still answer for the public
+    when their own view finds nothing, in a fixed number of queries."""
+    if answers not in LINK_FALLBACKS:
+        LINK_FALLBACKS.append(answers)
 
 
 def versioned(model):

@@ -11,6 +11,7 @@ from editorial.registry import (
     ReviewPage,
     register_checks,
     register_csv,
+    register_link_targets,
     register_publishable,
     register_recovered_with,
     register_roles,
@@ -18,7 +19,7 @@ from editorial.registry import (
 )
 from publications.models import Publication
 
-from . import views
+from . import links, views
 from .models import Event, EventSpeaker
 
 CSV_COLUMNS = [
@@ -59,3 +60,5 @@ def register():
         prefetch_related=["speakers__person"],
     )
     register_roles("events", written=[Event], edited_inside=[EventSpeaker])
+    # Links in bodies to events: whether readers can open them.
+    register_link_targets(["events:detail", "events:ics"], links.public_events)

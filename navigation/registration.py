@@ -6,10 +6,16 @@ Called once, from ``NavigationConfig.ready()``.
 
 from django.db.models import Subquery
 
-from editorial.registry import register_roles, register_versioned
+from editorial.registry import (
+    register_link_fallback,
+    register_link_targets,
+    register_roles,
+    register_versioned,
+)
 from editorial.versioning import TREE_FIELDS
 from redirects.tracking import register_moves
 
+from . import links
 from .menu import get_menu
 from .models import MenuItem
 
@@ -71,6 +77,10 @@ def page_addresses(item):
 def register():
     register_versioned(MenuItem, exclude=TREE_FIELDS)
     register_roles("navigation")
+    # Links in bodies to content pages, which may also stand at addresses other apps
+    # leave free: whether readers can open them.
+    register_link_targets(["navigation:page"], links.public_pages)
+    register_link_fallback(links.pages_at)
     register_moves(
         MenuItem,
         public=is_public_page,

@@ -11,12 +11,13 @@ from editorial.registry import (
     ReviewPage,
     register_checks,
     register_csv,
+    register_link_targets,
     register_publishable,
     register_roles,
     register_versioned,
 )
 
-from . import views
+from . import links, views
 from .models import MediaItem
 
 CSV_COLUMNS = [
@@ -43,3 +44,5 @@ def register():
     register_checks(MediaItem, CheckRules(summary="summary", body="body"))
     register_csv(MediaItem, columns=CSV_COLUMNS, prefetch_related=["people"])
     register_roles("newsroom", written=[MediaItem])
+    # Links in bodies to media items: whether readers can open them.
+    register_link_targets(["newsroom:detail"], links.public_items)

@@ -17,6 +17,7 @@ from editorial.registry import (
     ReviewPage,
     register_checks,
     register_csv,
+    register_link_targets,
     register_publishable,
     register_recovered_with,
     register_roles,
@@ -25,7 +26,7 @@ from editorial.registry import (
 from editorial.versioning import TREE_FIELDS
 from redirects.tracking import register_moves
 
-from . import views
+from . import links, views
 from .models import (
     Authorship,
     Category,
@@ -154,4 +155,10 @@ def register():
         fields=("series", "slug", "status", "published_at"),
         select_related=("series",),
     )
+    # Links in bodies to the publications: whether readers can open them.
+    register_link_targets(
+        ["publications:detail", "publications:item-pdf", "publications:cite"], links.public_items
+    )
+    register_link_targets(["publications:short-link", "publications:pdf"], links.public_codes)
+    register_link_targets(["publications:series"], links.existing_series)
     register_moves(Series, public=lambda series: True, addresses=series_addresses, fields=("slug",))

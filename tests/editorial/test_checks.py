@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib.messages import get_messages
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from editorial.checks import (
@@ -287,7 +289,8 @@ def test_an_image_with_alt_credit_and_licence_publishes(staff_client, draft):
 
 
 def test_body_image_without_alt_warns(staff_client, draft):
-    body = '<p>Text.</p><img src="/media-files/library/chart.png">'
+    name = default_storage.save("library/chart.png", ContentFile(jpeg_bytes()))
+    body = f'<p>Text.</p><img src="/media-files/{name}">'
     response = publish(staff_client, draft, body=body)
     assert response.status_code == 302
     draft.refresh_from_db()
