@@ -32,7 +32,9 @@ class EditorialConfig(AppConfig):
         )
         # The models the content apps register as versioned keep a history of their versions;
         # the "Activity" list of changes.
-        from . import audit, versioning
+        from . import admin_review, audit, versioning
 
         versioning.start()
         audit.register()
+        # The addresses the Review panel of an item's page posts to.
+        admin_review.register()

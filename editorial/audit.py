@@ -1,8 +1,10 @@
 """The "Activity" list of the back office: who changed what, and when, newest first.
 
 Each line is one save (or deletion, restore, drag-and-drop move) made in the admin, with the
-items it touched linked to their history. It can only be read: nobody edits the record of what
-was done. Editors and Administrators see it (the "Can view revision" permission).
+items it touched linked to their history; or one thing done to an item without changing it: a
+share link made or withdrawn, a step of its review (submitted, commented, sent back,
+approved). It can only be read: nobody edits the record of what was done. Editors and
+Administrators see it (the "Can view revision" permission).
 """
 
 from collections import defaultdict
@@ -14,13 +16,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from reversion.models import Revision, Version
 
 from .compare import compare_urls
+from .times import local_time
+from .versioning import EVENT_RECORDS
 
 
 class ActivityChangeList(ChangeList):
@@ -34,12 +36,16 @@ class ActivityChangeList(ChangeList):
 
 def describe_revisions(revisions, admin_site):
     """Give each revision ``activity``: the items it holds that have an admin page, each as
-    ``(label, url, deleted)``, and ``activity_others``: how many rows were saved with them."""
+    ``(label, url, deleted)``, and ``activity_others``: how many rows were saved with them.
+
+    A revision of a share link or of a step of a review (``EVENT_RECORDS``) shows the item
+    the link or the review is about."""
+    events = _event_items(revisions)
     ids_by_model = defaultdict(set)
     for revision in revisions:
         for version in revision.version_set.all():
             model = ContentType.objects.get_for_id(version.content_type_id).model_class()
-            if model in admin_site._registry:
+            if model in admin_site._registry and model not in EVENT_RECORDS:
                 ids_by_model[model].add(version.object_id)
     existing = {}
     for model, ids in ids_by_model.items():
@@ -50,6 +56,9 @@ def describe_revisions(revisions, admin_site):
         items, others = [], 0
         for version in revision.version_set.all():
             model = ContentType.objects.get_for_id(version.content_type_id).model_class()
+            if model in EVENT_RECORDS:
+                items.append(_event_line(model, version, events, admin_site))
+                continue
             if model not in existing:
                 others += 1
                 continue
@@ -57,6 +66,52 @@ def describe_revisions(revisions, admin_site):
             items.append((_label(model, version), _item_url(model, version, deleted), deleted))
         revision.activity = items
         revision.activity_others = others
+
+
+def _event_items(revisions):
+    """``{(record model, record id): item or None}`` for the share links and review steps
+    stored in ``revisions``: one query per kind of record and one per kind of item."""
+    record_ids = defaultdict(set)
+    for revision in revisions:
+        for version in revision.version_set.all():
+            model = ContentType.objects.get_for_id(version.content_type_id).model_class()
+            if model in EVENT_RECORDS:
+                record_ids[model].add(_as_pk(model, version.object_id))
+    item_of, item_ids = {}, defaultdict(set)
+    for model, ids in record_ids.items():
+        found = model._base_manager.filter(pk__in=ids - {None})
+        for pk, content_type_id, object_id in found.values_list(
+            "pk", "content_type_id", "object_id"
+        ):
+            item_of[(model, str(pk))] = (content_type_id, object_id)
+            item_ids[content_type_id].add(object_id)
+    items = {}
+    for content_type_id, ids in item_ids.items():
+        item_model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if item_model is not None:
+            for item in item_model._base_manager.filter(pk__in=ids):
+                items[(content_type_id, item.pk)] = item
+    return {key: (target, items.get(target)) for key, target in item_of.items()}
+
+
+def _event_line(model, version, events, admin_site):
+    """``(label, url, deleted)`` of the item a share link or a review step is about."""
+    found = events.get((model, version.object_id))
+    if found is None:  # the record itself was deleted
+        return (_label(model, version), None, True)
+    (content_type_id, object_id), item = found
+    item_model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if item is None:
+        name = item_model._meta.verbose_name.capitalize() if item_model else "Item"
+        return (f"{name} number {object_id}", None, True)
+    opts = item_model._meta
+    url = None
+    if item_model in admin_site._registry:
+        try:
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[item.pk])
+        except NoReverseMatch:
+            url = None
+    return (f"{opts.verbose_name.capitalize()}: {item}", url, False)
 
 
 def _as_pk(model, value):
@@ -132,7 +187,7 @@ class ActivityAdmin(admin.ModelAdmin):
 
     @admin.display(description="When", ordering="date_created")
     def when(self, revision):
-        return date_format(timezone.localtime(revision.date_created), "DATETIME_FORMAT")
+        return local_time(revision.date_created)
 
     @admin.display(description="Who", ordering="user__username")
     def who(self, revision):

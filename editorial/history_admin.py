@@ -27,7 +27,9 @@ from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
 
+from . import admin_review
 from .actions import OfferedActionsOnly
+from .registry import PUBLISHABLE
 from .restore import (
     keep_fields_on_restore,
     remember_state_before_restore,
@@ -96,6 +98,9 @@ class HistoryAdmin(OfferedActionsOnly, RevisionFormViewHook, VersionAdmin):
         obj = self.get_object(request, unquote(object_id))
         if obj is not None and not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied("You may not see this item.")
+        if obj is not None and obj._meta.label_lower in PUBLISHABLE:
+            # Its review (submissions, comments, decisions) and its share links.
+            extra_context = {"item_events": admin_review.history(obj), **(extra_context or {})}
         return super().history_view(request, object_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):

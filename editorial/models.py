@@ -5,7 +5,7 @@ import secrets
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,10 +31,23 @@ class ShareLinkQuerySet(models.QuerySet):
         )
 
     def revoke(self, user, now=None):
-        """Withdraw the links that are not withdrawn yet; returns how many were withdrawn."""
-        return self.filter(revoked_at__isnull=True).update(
-            revoked_at=now or timezone.now(), revoked_by=user
-        )
+        """Withdraw the links that are not withdrawn yet; returns how many were withdrawn.
+
+        Each withdrawal is a line of the activity list."""
+        from .versioning import record_event
+
+        now = now or timezone.now()
+        with transaction.atomic():
+            links = list(self.filter(revoked_at__isnull=True).select_for_update())
+            ShareLink.objects.filter(pk__in=[link.pk for link in links]).update(
+                revoked_at=now, revoked_by=user
+            )
+            for link in links:
+                link.revoked_at, link.revoked_by = now, user
+                record_event(
+                    user=user, comment=f"Share link for {link.note} withdrawn.", record=link
+                )
+        return len(links)
 
 
 class ShareLink(models.Model):
@@ -105,3 +118,98 @@ class ShareLink(models.Model):
 
     def is_active(self, now=None):
         return self.state(now) == self.State.ACTIVE
+
+
+class ReviewRequest(models.Model):
+    """An author's request that an item be reviewed, to all editors or to one chosen editor.
+
+    It stays open until an editor sends the item back or approves it (by publishing or
+    scheduling it), or until the item is submitted again. The conversation about the item is
+    kept in ``ReviewComment``; both stay with the item, whatever happens to it.
+    """
+
+    class State(models.TextChoices):
+        OPEN = "open", "Waiting for review"
+        SENT_BACK = "sent_back", "Sent back"
+        APPROVED = "approved", "Approved"
+        REPLACED = "replaced", "Replaced by a later request"
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name="kind of item"
+    )
+    object_id = models.PositiveBigIntegerField(verbose_name="item number")
+    item = GenericForeignKey("content_type", "object_id")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="asked by",
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The editor asked to review the item; empty: every editor.",
+    )
+    note = models.TextField(blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    created_at = models.DateTimeField("asked", default=timezone.now)
+    closed_at = models.DateTimeField("closed", null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="closed by",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "state"], name="review_request_item")
+        ]
+
+    def __str__(self):
+        return f"Review request of {self.created_at:%d %b %Y}"
+
+
+class ReviewComment(models.Model):
+    """One step of the conversation about an item: a submission, a comment, a send-back or an
+    approval, by whom and when. Kept with the item (its page and its history show them)."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", "Submitted for review"
+        COMMENT = "comment", "Comment"
+        SENT_BACK = "sent_back", "Sent back with comments"
+        APPROVED = "approved", "Approved"
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name="kind of item"
+    )
+    object_id = models.PositiveBigIntegerField(verbose_name="item number")
+    item = GenericForeignKey("content_type", "object_id")
+    request = models.ForeignKey(
+        ReviewRequest,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name="review request",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COMMENT)
+    text = models.TextField("comment", blank=True)
+    created_at = models.DateTimeField("written", default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="review_comment_item")]
+
+    def __str__(self):
+        return self.get_kind_display()

@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from . import registry
 from .models import ShareLink
+from .times import local_time
+from .versioning import separate_revision
 
 SALT = "editorial.share-link"
 #: Longer addresses are refused at once (a real one is about 70 characters).
@@ -60,15 +62,15 @@ def review_page(link):
 
 
 def share_link_create(*, item, user, days, note, now=None):
-    """A new link to ``item``, working for ``days`` days from now."""
+    """A new link to ``item``, working for ``days`` days from now (a line of the activity
+    list)."""
     now = now or timezone.now()
-    return ShareLink.objects.create(
-        item=item,
-        created_by=user,
-        created_at=now,
-        expires_at=now + datetime.timedelta(days=days),
-        note=note,
-    )
+    expires_at = now + datetime.timedelta(days=days)
+    comment = f"Share link made for {note}; it works until {local_time(expires_at)}."
+    with separate_revision(user, comment):
+        return ShareLink.objects.create(
+            item=item, created_by=user, created_at=now, expires_at=expires_at, note=note
+        )
 
 
 def share_link_record_use(*, link, now=None):

@@ -15,10 +15,19 @@ from contextlib import contextmanager
 
 from django.core import serializers
 from django.db import models
-from reversion import create_revision, is_registered, register, set_comment, set_user, unregister
+from reversion import (
+    add_to_revision,
+    create_revision,
+    is_registered,
+    register,
+    set_comment,
+    set_user,
+    unregister,
+)
 from reversion.models import Version
 
 from . import registry
+from .models import ReviewComment, ShareLink
 from .reversion_compat import outside_current_revisions
 
 #: The name versions are stored under; the format is ``editorial.serialisation``.
@@ -35,6 +44,14 @@ def start():
     if VERSION_FORMAT not in serializers.get_serializer_formats():
         serializers.register_serializer(VERSION_FORMAT, "editorial.serialisation")
     registry.on_versioned(keep_history)
+    for model in EVENT_RECORDS:
+        if not is_registered(model):
+            register(model)
+
+
+#: Records of what was done to an item without changing it (a share link made or withdrawn, a
+#: step of its review): each is kept in a revision of its own, a line of the activity list.
+EVENT_RECORDS = (ShareLink, ReviewComment)
 
 
 def keep_history(model, options):
@@ -77,3 +94,10 @@ def separate_revision(user, comment):
 def versions_of(model, object_id):
     """The stored versions of one item, newest first."""
     return Version.objects.get_for_object_reference(model, object_id).order_by("-pk")
+
+
+def record_event(*, user, comment, record):
+    """Put ``record`` (one of ``EVENT_RECORDS``, as it is now) in a revision of its own, by
+    ``user`` with ``comment``: a line of the activity list, apart from any change being saved."""
+    with separate_revision(user, comment):
+        add_to_revision(record)

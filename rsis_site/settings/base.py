@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from .email import email_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -212,6 +214,10 @@ MEDIA_URL = "/media-files/"
 # The address printed in PDFs' permanent links (e.g. https://www.rsis.edu.sg); empty: the
 # address each PDF was first asked at.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "")
+
+# Email (review requests, send-backs and comments): EMAIL_URL or DJANGO_EMAIL_*, see
+# settings/email.py; printed on the console in development.
+globals().update(email_settings(os.environ, debug=DEBUG))
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
