@@ -1,10 +1,11 @@
 """Compare two versions of an item, field by field, from its History page.
 
 The page lists what changed between the two versions: text with the words taken out struck
-through and the words put in underlined, lists (categories, people) as added and removed names,
-and the rows kept with the item (authors, speakers, tags) before and after. Each version has a
-"Restore this version" link to the admin's restore page, which shows it before anything is
-saved.
+through and the words put in underlined (rich text compared as the words readers see, never as
+HTML tags), times as they are shown (in Singapore time, to the minute), lists (categories,
+people) as added and removed names, and the rows kept with the item (authors, speakers, tags)
+before and after. Each version has a "Restore this version" link to the admin's restore page,
+which shows it before anything is saved.
 """
 
 import difflib
@@ -23,10 +24,15 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from reversion import is_registered
 
+from core.richtext import RichTextField
+
 from . import registry
+from .plain_text import plain_text
 from .reversion_compat import stored_object, version_model
 from .versioning import TREE_FIELDS, versions_of
 
+#: How times are shown: Singapore time, to the minute ("3 Dec 2026, 14:05").
+TIME_FORMAT = "j M Y, H:i"
 #: Beyond this many words on either side, texts are compared line by line (quicker).
 WORD_DIFF_LIMIT = 20000
 _WORDS = re.compile(r"\S+\s*|\s+")
@@ -150,7 +156,7 @@ def _version_card(version, model_admin, request, obj, object_id):
     revision = version.revision
     return {
         "version": version,
-        "when": date_format(timezone.localtime(revision.date_created), "DATETIME_FORMAT"),
+        "when": date_format(timezone.localtime(revision.date_created), TIME_FORMAT),
         "who": _user_label(revision.user),
         "comment": revision.get_comment(),
         "restore_url": restore_url,
@@ -191,7 +197,7 @@ def field_changes(model, old, new):
             if set(a) == set(b):
                 continue
             rows.append(_m2m_row(field, a, b))
-        elif a != b:
+        elif a != b and not _shown_alike(field, a, b):
             rows.append(_value_row(field, a, b))
     return rows
 
@@ -211,8 +217,22 @@ def _m2m_row(field, before, after):
     }
 
 
+def _shown_alike(field, a, b):
+    """Whether two values of a time or date field read the same (a time saved with its seconds
+    and the same time saved from a form, in another time zone...)."""
+    if isinstance(field, (models.DateTimeField, models.DateField, models.TimeField)):
+        return _show(field, a) == _show(field, b)
+    return False
+
+
 def _value_row(field, a, b):
     label = field.verbose_name
+    if isinstance(field, RichTextField):
+        old, new = plain_text(a), plain_text(b)
+        row = {"label": label, "kind": "text", "segments": text_diff(old, new)}
+        if old == new:
+            row["note"] = "Only the formatting changed (bold, italics, headings or lists)."
+        return row
     if _is_text(field):
         return {"label": label, "kind": "text", "segments": text_diff(a or "", b or "")}
     return {"label": label, "kind": "value", "old": _show(field, a), "new": _show(field, b)}
@@ -236,9 +256,11 @@ def _show(field, value):
     if isinstance(field, models.BooleanField):
         return "Yes" if value else "No"
     if isinstance(field, models.DateTimeField):
-        return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        return date_format(timezone.localtime(value), TIME_FORMAT)
     if isinstance(field, models.DateField):
-        return date_format(value, "DATE_FORMAT")
+        return date_format(value, "j M Y")
+    if isinstance(field, models.TimeField):
+        return date_format(value, "H:i")
     return str(value)
 
 
