@@ -18,6 +18,8 @@ from django.views.decorators.http import require_POST
 
 from . import sharing
 from .models import DEFAULT_DAYS, MAX_DAYS, ShareLink
+from .templatetags.editorial_admin import copyable_address
+from .times import local_time
 
 #: Longest item number accepted in an address (larger ones cannot exist).
 MAX_PK_DIGITS = 18
@@ -80,19 +82,16 @@ def state_badge(link, now=None):
 
 
 def copy_field(request, link):
-    """The full address to send, in a box to copy from; nothing once the link no longer works."""
+    """The full address to send, shown whole, with a button that copies it; nothing once the
+    link no longer works."""
     if not link.is_active():
         return "—"
-    return format_html(
-        '<input type="text" readonly value="{}" size="40" aria-label="Link to send" '
-        'class="vTextField share-link-address">',
-        request.build_absolute_uri(link.get_absolute_url()),
-    )
+    return copyable_address(request.build_absolute_uri(link.get_absolute_url()), link.pk)
 
 
 @admin.register(ShareLink)
 class ShareLinkAdmin(admin.ModelAdmin):
-    list_display = ["item_link", "note", "created_by", "expires_at", "state", "use_count"]
+    list_display = ["item_link", "note", "created_by", "expires", "state", "use_count"]
     list_filter = [StateFilter, ("content_type", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["note", "created_by__username", "created_by__first_name"]
     date_hierarchy = "created_at"
@@ -102,14 +101,17 @@ class ShareLinkAdmin(admin.ModelAdmin):
         "note",
         "state",
         "created_by",
-        "created_at",
-        "expires_at",
-        "revoked_at",
+        "created",
+        "expires",
+        "withdrawn",
         "revoked_by",
         "use_count",
-        "last_used_at",
+        "last_opened",
     ]
     readonly_fields = [f for f in fields if f != "note"]
+
+    class Media:
+        js = ["editorial/copy-link.js"]
 
     def get_queryset(self, request):
         return (
@@ -144,6 +146,24 @@ class ShareLinkAdmin(admin.ModelAdmin):
     @admin.display(description="State")
     def state(self, link):
         return state_badge(link)
+
+    # Times, in one format and in Singapore time ("3 Dec 2026, 14:05").
+
+    @admin.display(description="Made", ordering="created_at")
+    def created(self, link):
+        return local_time(link.created_at) or "—"
+
+    @admin.display(description="Expires", ordering="expires_at")
+    def expires(self, link):
+        return local_time(link.expires_at) or "—"
+
+    @admin.display(description="Withdrawn", ordering="revoked_at")
+    def withdrawn(self, link):
+        return local_time(link.revoked_at) or "—"
+
+    @admin.display(description="Last opened", ordering="last_used_at")
+    def last_opened(self, link):
+        return local_time(link.last_used_at) or "—"
 
     # Withdrawing -------------------------------------------------------------------------------
 

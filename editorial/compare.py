@@ -29,10 +29,9 @@ from core.richtext import RichTextField
 from . import registry
 from .plain_text import plain_text
 from .reversion_compat import stored_object, version_model
+from .times import TIME_FORMAT
 from .versioning import TREE_FIELDS, versions_of
 
-#: How times are shown: Singapore time, to the minute ("3 Dec 2026, 14:05").
-TIME_FORMAT = "j M Y, H:i"
 #: Beyond this many words on either side, texts are compared line by line (quicker).
 WORD_DIFF_LIMIT = 20000
 _WORDS = re.compile(r"\S+\s*|\s+")

@@ -1,10 +1,12 @@
-"""What the admin page of a publishable item offers: preview, view on site, share links."""
+"""What the admin page of a publishable item offers: preview, view on site, share links (each
+address shown whole, with a button that copies it)."""
 
 from contextlib import suppress
 
 from django import template
 from django.contrib import admin
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 
 from core.previews import may_preview
 
@@ -59,3 +61,21 @@ def item_tools(context):
 def share_address(context, link):
     """The full address of ``link`` to send to a reviewer."""
     return context["request"].build_absolute_uri(link.get_absolute_url())
+
+
+@register.simple_tag
+def copyable_address(address, number):
+    """``address`` shown whole, with a “Copy link” button (shown once its script,
+    ``editorial/copy-link.js``, runs: the address can always be selected and copied by hand)
+    and a line that says when it was copied."""
+    element_id = f"share-link-address-{number}"
+    return format_html(
+        '<span class="copy-link"><code class="copy-link__address" id="{}">{}</code> '
+        '<button type="button" class="button copy-link__button" data-copy-from="{}" '
+        'aria-describedby="{}" hidden>Copy link</button> '
+        '<span class="copy-link__status" role="status"></span></span>',
+        element_id,
+        address,
+        element_id,
+        element_id,
+    )

@@ -288,7 +288,7 @@ def test_editor_makes_a_link_and_is_shown_the_address(frozen, sharer, editor_cli
     assert (link.item, link.note, link.created_by) == (draft, "Prof. Tan, NUS", sharer)
     assert (link.created_at, link.expires_at) == (NOW, NOW + datetime.timedelta(days=3))
     page = editor_client.get(response["Location"]).content.decode()
-    assert f'value="http://testserver/review/{sharing.token_for(link)}/"' in page
+    assert f'">http://testserver/review/{sharing.token_for(link)}/</code>' in page
     assert "Share link made." in page
     assert Client().get(link.get_absolute_url()).status_code == 200
 
