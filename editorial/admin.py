@@ -19,6 +19,7 @@ from taggit.managers import TaggableManager
 
 from . import ownership, tagging
 from .history_admin import HistoryAdmin
+from .publishing import PublishingMixin
 from .registry import PUBLISHABLE
 from .restore import state_before_restore
 
@@ -38,8 +39,9 @@ def status_badge(obj):
     return format_html('<span class="status status--{}">{}</span>', state, label)
 
 
-class EditorialAdmin(HistoryAdmin):
-    """Admin of a publishable model: roles enforced, history kept, state shown as a badge."""
+class EditorialAdmin(PublishingMixin, HistoryAdmin):
+    """Admin of a publishable model: roles enforced, history kept, state shown as a badge,
+    publishing done with buttons (``editorial.publishing``)."""
 
     # Preview, "View on site" and share links for reviewers on the item's page.
     change_form_template = "admin/editorial/change_form.html"

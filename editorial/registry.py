@@ -52,6 +52,36 @@ class ReviewPage:
 
 
 @dataclass(frozen=True)
+class Transition:
+    """A publishing button of an item's page beyond the usual ones, e.g. an event's “Mark as
+    cancelled”: the status it gives and the line saying what will happen."""
+
+    action: str
+    label: str
+    status: str
+    says: str
+    #: The statuses it is offered from (all but its own when empty).
+    offered_from: tuple = ()
+
+
+@dataclass(frozen=True)
+class Workflow:
+    """The statuses behind an item's publishing buttons (“Save draft”, “Submit for review”,
+    “Publish now”, “Schedule…”, “Withdraw”, “Publish correction”)."""
+
+    draft: str = "draft"
+    review: str = "review"
+    published: str = "published"
+    #: None when items of the model cannot be scheduled.
+    scheduled: str | None = None
+    #: The status “Withdraw” gives (taken off the public site).
+    withdrawn: str = "withdrawn"
+    extra: tuple = ()
+    #: ``announce(item)``: a line about what publishing gives the item (e.g. its code).
+    announce: Callable | None = None
+
+
+@dataclass(frozen=True)
 class CheckRules:
     """What the pre-publish check looks at in an item: field names, None when it has none."""
 
@@ -99,6 +129,8 @@ PUBLISHABLE = {}
 PAGES = {}
 #: ``lower-case model label -> (field, the values that make the item public)``.
 PUBLIC_STATES = {}
+#: ``lower-case model label -> Workflow``: the statuses behind its publishing buttons.
+WORKFLOWS = {}
 #: ``lower-case model label -> CheckRules``.
 CHECKS = {}
 #: ``lower-case model label -> CsvExport``.
@@ -148,16 +180,18 @@ def register_recovered_with(model, *, rows, field_name):
     RECOVERED_WITH.setdefault(model._meta.label, []).append((rows, field_name))
 
 
-def register_publishable(model, *, permission, public_state, review_page):
+def register_publishable(model, *, permission, public_state, review_page, workflow=None):
     """``model`` is written by contributors and made public by holders of ``permission``.
 
     ``public_state``: ``(field, values)``, the values of the field that make an item public
     (published or scheduled). ``review_page``: a ``ReviewPage`` for previews and share links.
+    ``workflow``: the statuses behind its publishing buttons (``Workflow()`` by default).
     """
     label = model._meta.label_lower
     PUBLISHABLE[label] = permission
     PUBLIC_STATES[label] = (public_state[0], tuple(public_state[1]))
     PAGES[label] = review_page
+    WORKFLOWS[label] = workflow or Workflow()
 
 
 def register_checks(model, rules):

@@ -9,6 +9,8 @@ from editorial.registry import (
     OWNERSHIP_FIELDS,
     CheckRules,
     ReviewPage,
+    Transition,
+    Workflow,
     register_checks,
     register_csv,
     register_link_targets,
@@ -51,7 +53,27 @@ def register():
         permission="events.publish_event",
         public_state=("status", (Event.Status.PUBLISHED,)),
         review_page=ReviewPage(views.item_for_review, views.render_detail),
-    )
+        workflow=Workflow(
+            withdrawn=Event.Status.DRAFT,
+            extra=(
+                Transition(
+                    "cancel", "Mark as cancelled", Event.Status.CANCELLED,
+                    "It stays on the site, marked as cancelled.",
+                    offered_from=(Event.Status.PUBLISHED, Event.Status.POSTPONED),
+                ),
+                Transition(
+                    "postpone", "Mark as postponed", Event.Status.POSTPONED,
+                    "It stays on the site, marked as postponed.",
+                    offered_from=(Event.Status.PUBLISHED, Event.Status.CANCELLED),
+                ),
+                Transition(
+                    "reinstate", "Mark as going ahead", Event.Status.PUBLISHED,
+                    "It shows on the site as taking place again.",
+                    offered_from=(Event.Status.CANCELLED, Event.Status.POSTPONED),
+                ),
+            ),
+        ),
+    )  # fmt: skip
     register_checks(Event, CheckRules(summary="summary", body="description"))
     register_csv(
         Event,

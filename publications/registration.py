@@ -15,6 +15,7 @@ from editorial.registry import (
     OWNERSHIP_FIELDS,
     CheckRules,
     ReviewPage,
+    Workflow,
     register_checks,
     register_csv,
     register_link_targets,
@@ -36,6 +37,7 @@ from .models import (
     Publication,
     Series,
 )
+from .services import code_announcement
 
 
 def reclaim_code(publication, using):
@@ -124,6 +126,7 @@ def register():
         review_page=ReviewPage(
             views.item_for_review, views.render_detail, render_pdf=views.draft_pdf_response
         ),
+        workflow=Workflow(scheduled=Publication.Status.SCHEDULED, announce=code_announcement),
     )
     register_checks(
         Publication,

@@ -22,23 +22,43 @@ def code_next(*, series, year, publication=None):
         counter, _ = SeriesCounter.objects.select_for_update().get_or_create(
             series=series, year=year
         )
-        stem = f"{series.code_prefix}{year % 100:02d}"
-        taken = set(IssuedCode.objects.filter(code__startswith=stem).values_list("code", flat=True))
-        taken.update(
-            Publication.objects.filter(code__startswith=stem).values_list("code", flat=True)
-        )
-        number = counter.last_number
-        while True:
-            number += 1
-            if number > MAX_NUMBER:
-                raise ValidationError(f"{series.name} has used all {MAX_NUMBER} codes of {year}.")
-            code = f"{stem}{number:03d}"
-            if code not in taken:
-                break
+        number, code = _next_free(series, year, counter.last_number)
         counter.last_number = number
         counter.save(update_fields=["last_number"])
         IssuedCode.objects.create(code=code, publication=publication)
         return code
+
+
+def _next_free(series, year, last_number):
+    """(number, code) of the first code of ``series`` and ``year`` after ``last_number`` that
+    no item has or had."""
+    stem = f"{series.code_prefix}{year % 100:02d}"
+    taken = set(IssuedCode.objects.filter(code__startswith=stem).values_list("code", flat=True))
+    taken.update(Publication.objects.filter(code__startswith=stem).values_list("code", flat=True))
+    number = last_number
+    while True:
+        number += 1
+        if number > MAX_NUMBER:
+            raise ValidationError(f"{series.name} has used all {MAX_NUMBER} codes of {year}.")
+        code = f"{stem}{number:03d}"
+        if code not in taken:
+            return number, code
+
+
+def code_announcement(publication):
+    """What publishing ``publication`` now gives it, in a line for its “Publish now” button:
+    the code it keeps, or the one it would be given (nothing is issued by asking)."""
+    if publication.code:
+        return f"It keeps its code {publication.code}."
+    if not publication.series_id:
+        return "It is given the next code of its series."
+    year = (publication.publication_date or timezone.localdate()).year
+    counter = SeriesCounter.objects.filter(series=publication.series, year=year).first()
+    try:
+        _, code = _next_free(publication.series, year, counter.last_number if counter else 0)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return f"It will be given the code {code} unless someone publishes in the series first."
 
 
 def publication_save(*, publication):

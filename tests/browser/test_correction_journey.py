@@ -24,7 +24,7 @@ def test_editor_corrects_compares_restores_and_withdraws_a_publication(live_serv
     for title in ("Ports and Power in the Malacca Strait", "Ports, Power and Piracy"):
         page.goto(change)
         page.get_by_label("Title").fill(title)
-        page.get_by_role("button", name="Save", exact=True).click()
+        page.get_by_role("button", name="Publish correction").click()
         expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
     # The history compares the two versions word by word.

@@ -36,7 +36,7 @@ def test_contributor_drafts_editor_previews_and_schedules_it_goes_out(live_serve
     page.goto(live_server.url + "/admin/publications/publication/add/")
     page.get_by_label("Series").select_option(label="Commentaries")
     page.get_by_label("Title").press_sequentially("Straits and Shipping Lanes")
-    expect(page.get_by_label("Slug")).to_have_value("straits-and-shipping-lanes")
+    expect(page.locator("#id_slug")).to_have_value("straits-and-shipping-lanes")
     page.get_by_label("Synopsis").fill("Why the region's sea lanes matter to everyone.")
     editor = page.locator(".field-body [contenteditable=true]")
     editor.click()
@@ -46,10 +46,9 @@ def test_contributor_drafts_editor_previews_and_schedules_it_goes_out(live_serve
     page.locator(".field-categories .select2-selection").click()
     page.locator(".field-categories .select2-search__field").fill("Southeast")
     page.locator(".select2-results__option", has_text="Southeast Asia and ASEAN").click()
-    status = page.get_by_label("Status")
-    assert status.locator("option").all_inner_texts() == ["Draft", "Awaiting review"]
-    status.select_option(label="Awaiting review")
-    page.get_by_role("button", name="Save", exact=True).click()
+    # A contributor is offered saving and submitting, nothing that publishes.
+    expect(page.get_by_role("button", name="Publish now")).to_have_count(0)
+    page.get_by_role("button", name="Submit for review").click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
     item = Publication.objects.get(slug="straits-and-shipping-lanes")
     assert item.status == "review"
@@ -77,10 +76,9 @@ def test_contributor_drafts_editor_previews_and_schedules_it_goes_out(live_serve
     preview.close()
 
     goes_out = timezone.localtime() + datetime.timedelta(seconds=12)
-    page.get_by_label("Status").select_option(label="Scheduled")
-    page.locator("#id_published_at_0").fill(goes_out.strftime("%Y-%m-%d"))
-    page.locator("#id_published_at_1").fill(goes_out.strftime("%H:%M:%S"))
-    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_label("Date", exact=True).fill(goes_out.strftime("%Y-%m-%d"))
+    page.get_by_label("Time (Singapore)").fill(goes_out.strftime("%H:%M:%S"))
+    page.get_by_role("button", name="Schedule", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was given to")
     item.refresh_from_db()
     assert item.status == "scheduled" and item.code

@@ -341,6 +341,7 @@ def test_media_item_checks(staff_client, db):
     assert item.status == "draft"
     data["status"] = "draft"
     assert staff_client.post(change_url(item), data).status_code == 302  # unpublished: fine
+    data = page_form(staff_client, change_url(item))  # the page as it is after that save
     data.update(status="published", summary="What was said.")
     assert staff_client.post(change_url(item), data).status_code == 302
     item.refresh_from_db()
