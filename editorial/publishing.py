@@ -137,10 +137,14 @@ class PublishingMixin:
     # The form ------------------------------------------------------------------------
 
     def get_fieldsets(self, request, obj=None):
-        """The state is set by the buttons, not typed: its fields leave the form."""
+        """The state is set by the buttons, not typed: its fields leave the form, and so do
+        the fields only editors may set, for everyone else."""
+        hidden = set(self.state_fields)
+        if not self.has_publish_permission(request):
+            hidden.update(workflow_of(self.model).editor_fields)
         fieldsets = []
         for name, options in super().get_fieldsets(request, obj):
-            fields = [f for f in options.get("fields", ()) if f not in self.state_fields]
+            fields = [f for f in options.get("fields", ()) if f not in hidden]
             if fields:
                 fieldsets.append((name, {**options, "fields": fields}))
         return fieldsets

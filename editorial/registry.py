@@ -79,6 +79,8 @@ class Workflow:
     extra: tuple = ()
     #: ``announce(item)``: a line about what publishing gives the item (e.g. its code).
     announce: Callable | None = None
+    #: Fields only editors see and set (e.g. a code typed for an item published before).
+    editor_fields: tuple = ()
 
 
 @dataclass(frozen=True)

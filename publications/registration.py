@@ -126,7 +126,11 @@ def register():
         review_page=ReviewPage(
             views.item_for_review, views.render_detail, render_pdf=views.draft_pdf_response
         ),
-        workflow=Workflow(scheduled=Publication.Status.SCHEDULED, announce=code_announcement),
+        workflow=Workflow(
+            scheduled=Publication.Status.SCHEDULED,
+            announce=code_announcement,
+            editor_fields=("code",),
+        ),
     )
     register_checks(
         Publication,

@@ -251,3 +251,12 @@ def test_a_reviewer_who_is_not_an_editor_is_refused(contributor_client, contribu
     assert "Choose a reviewer from the list" in response.content.decode()
     mine.refresh_from_db()
     assert mine.status == "draft"
+
+
+def test_a_contributor_neither_sees_nor_sets_a_code(contributor_client, contributor, series):
+    page = contributor_client.get("/admin/publications/publication/add/")
+    assert "code" not in page.context["adminform"].form.fields
+    data = page_form(contributor_client, "/admin/publications/publication/add/")
+    data.update(title="Mine", slug="mine", series=str(series.pk), code="CO21999")
+    assert contributor_client.post("/admin/publications/publication/add/", data).status_code == 302
+    assert Publication.objects.get(slug="mine").code is None
