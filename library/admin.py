@@ -1,29 +1,32 @@
-import re
-
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
-from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
 
 from core.admin_filters import year_filter
-from core.pagination import paginate
-from core.params import clean as clean_param
 from core.uploads import CleanedUploadMessageMixin
 from editorial.history_admin import HistoryAdmin
 
+from . import cleanup, picker
 from .models import Document, Image
 
-PICKER_PAGE_SIZE = 24
-#: The number the editor gives its picker window, to send the chosen image back to.
-CALLBACK_NUMBER = re.compile(r"-?[0-9]{1,9}")
 MAX_SEARCH = 200
 
 
 class LibrarySearchMixin:
-    """Admin search that ignores characters no database can store and over-long searches."""
+    """Admin search that ignores characters no database can store and over-long searches; a
+    deleted item whose file went with it is not recovered as a row without a file."""
+
+    def prepare_recovery(self, obj):
+        if cleanup.file_missing(obj):
+            kind = obj._meta.verbose_name
+            raise ObjectDoesNotExist(
+                f"the file of this {kind} was removed from the library when the {kind} was "
+                f"deleted. Upload it again as a new {kind}."
+            )
+        return super().prepare_recovery(obj)
 
     def get_search_results(self, request, queryset, search_term):
         search_term = search_term.replace("\x00", "")[:MAX_SEARCH]
@@ -92,25 +95,9 @@ class ImageAdmin(LibrarySearchMixin, HistoryAdmin):
         return [picker, *super().get_urls()]
 
     def picker_view(self, request):
-        """The window the editor's “Browse...” button opens: library images to choose from."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        query = clean_param("q", request.GET.get("q", ""))
-        callback = request.GET.get("CKEditorFuncNum", "")
-        images = self.get_queryset(request)
-        if query:
-            images = self.get_search_results(request, images, query)[0]
-        page = paginate(request, images, PICKER_PAGE_SIZE)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Choose an image from the library",
-            "opts": self.opts,
-            "is_popup": True,
-            "page": page,
-            "query": query,
-            "callback": callback if CALLBACK_NUMBER.fullmatch(callback) else "",
-        }
-        return TemplateResponse(request, "admin/library/image/picker.html", context)
+        """The window the editor's “Browse...” button opens: library images to choose from,
+        and a form to upload a new one (``library.picker``)."""
+        return picker.picker_view(self, request)
 
     @admin.display(description="Image")
     def preview_small(self, image):

@@ -8,6 +8,8 @@ class LibraryConfig(AppConfig):
     verbose_name = "Media library"
 
     def ready(self):
-        from . import registration
+        from . import cleanup, registration
 
         registration.register()
+        # A deleted image or document takes its files (and renditions) with it.
+        cleanup.connect()

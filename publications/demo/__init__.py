@@ -163,3 +163,24 @@ def _load_publication(spec, series_by_slug, categories, people):
         moment = publication.published_at
         demo_dated(Publication, publication.pk, moment, fields=("created_at", "updated_at"))
     return 1
+
+
+def demo_pictures():
+    """The demo's feature pictures, with their alt text, credit and licence, for the media
+    library's demo (``library.demo.library_load_demo``)."""
+    pictures = []
+    for spec in demo_json(__name__, "publications.json"):
+        if not spec.get("image"):
+            continue
+        picture = files(__name__).joinpath(spec["image"])
+        pictures.append(
+            {
+                "title": f"Feature picture: {spec['title']}"[:200],
+                "name": picture.name,
+                "content": picture.read_bytes(),
+                "alt_text": spec.get("image_alt", ""),
+                "credit": spec.get("image_credit", ""),
+                "licence": spec.get("image_licence", ""),
+            }
+        )
+    return pictures

@@ -8,9 +8,10 @@ from django.core.management.base import BaseCommand, CommandError
 from core.demo import site_settings_load_demo
 from editorial.roles import CONTRIBUTOR, EDITOR
 from events.demo import events_load_demo
+from library.demo import library_load_demo
 from navigation.demo import demo_pages, menu_load_demo
 from newsroom.demo import newsroom_load_demo
-from publications.demo import publications_load_demo
+from publications.demo import demo_pictures, publications_load_demo
 from publications.generator import generate_publications
 from publications.sections import series_section_by_slug
 from research.demo import centres_load_demo
@@ -66,6 +67,7 @@ class Command(BaseCommand):
         publications = publications_load_demo()
         events = events_load_demo()
         media = newsroom_load_demo()
+        pictures = library_load_demo(demo_pictures())
         items = menu_load_demo(section_lookups=SECTION_LOOKUPS, pages=pages)
         if options["verbosity"]:
             self.stdout.write(f"Created {people} people, {centres} centres and {items} menu items.")
@@ -74,6 +76,7 @@ class Command(BaseCommand):
                 "and {external} external publications.".format(**publications)
             )
             self.stdout.write(f"Created {events} events and {media} media items.")
+            self.stdout.write(f"Put {pictures} pictures in the media library.")
         if options["publications"] > 0:
             started = time.perf_counter()
             generated = generate_publications(options["publications"])
