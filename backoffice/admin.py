@@ -1,4 +1,5 @@
-"""The site settings' admin, and the tag admin (with merging) in place of taggit's."""
+"""The site settings' admin, the tag admin (with merging) in place of taggit's, and the
+admin of staff accounts and roles in place of Django's."""
 
 from django.contrib import admin
 
@@ -36,4 +37,4 @@ class FooterLinkAdmin(HistoryAdmin):
     list_editable = ["order"]
 
 
-from . import tags  # noqa: E402,F401
+from . import accounts, tags  # noqa: E402,F401

@@ -93,7 +93,7 @@ def _reindex(changed):
 
 
 class TagAdmin(OfferedActionsOnly, admin.ModelAdmin):
-    list_display = ["name", "slug", "usage"]
+    list_display = ["name", "address", "usage"]
     search_fields = ["name", "slug"]
     search_help_text = "Search by name."
     list_filter = [DuplicateFilter]
@@ -103,6 +103,21 @@ class TagAdmin(OfferedActionsOnly, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(usage=Count("taggit_taggeditem_items"))
+
+    def get_form(self, request, obj=None, **kwargs):
+        # The tag's fields are taggit's: their names are given here.
+        kwargs["labels"] = {"slug": "Address", **kwargs.get("labels", {})}
+        kwargs["help_texts"] = {
+            "name": "The tag as readers see it, e.g. “ASEAN”.",
+            "slug": "The last part of the tag's page address: “asean” in /tags/asean/. Links "
+            "to the old address stop working if you change it.",
+            **kwargs.get("help_texts", {}),
+        }
+        return super().get_form(request, obj, **kwargs)
+
+    @admin.display(description="Address", ordering="slug")
+    def address(self, tag):
+        return f"/tags/{tag.slug}/"
 
     @admin.display(description="Used on", ordering="usage")
     def usage(self, tag):

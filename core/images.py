@@ -220,7 +220,11 @@ def feature_image(*, upload_to, help_text):
 
 def feature_alt():
     return models.CharField(
-        max_length=250, blank=True, help_text="What the image shows, for people who cannot see it."
+        "image description (alt text)",
+        max_length=250,
+        blank=True,
+        help_text="What the image shows, for people who cannot see it, e.g. “The Minister "
+        "speaking at the RSIS conference”.",
     )
 
 

@@ -18,7 +18,9 @@ def validate_link(value):
 class SiteSettings(models.Model):
     """Site-wide facts shown in the header and footer. There is exactly one row."""
 
-    name = models.CharField(max_length=200, help_text="The site's name, shown in the header.")
+    name = models.CharField(
+        "site name", max_length=200, help_text="The site's name, shown in the header."
+    )
     short_name = models.CharField(
         max_length=40, help_text="Short form used in page titles and breadcrumbs, e.g. “RSIS”."
     )
@@ -28,17 +30,33 @@ class SiteSettings(models.Model):
     )
     introduction = RichTextField(blank=True, help_text="Welcome text on the home page.")
     address = models.TextField(blank=True, help_text="Postal address; one line per row.")
-    map_url = models.URLField(blank=True, help_text="Link to the location on a map.")
-    directions_url = models.CharField(
-        max_length=300, blank=True, validators=[validate_link], help_text="Page with directions."
+    map_url = models.URLField(
+        "map link",
+        blank=True,
+        help_text="The full address of the location on a map, e.g. https://maps.app.goo.gl/….",
     )
-    email = models.EmailField(blank=True, help_text="General enquiries address.")
+    directions_url = models.CharField(
+        "directions page",
+        max_length=300,
+        blank=True,
+        validators=[validate_link],
+        help_text="The page with directions: a page of this site, e.g. /contact-us/, or a full "
+        "address starting with https://.",
+    )
+    email = models.EmailField(
+        "email address", blank=True, help_text="For general enquiries, shown in the footer."
+    )
     copyright_holder = models.CharField(max_length=200, blank=True)
     cookie_notice = models.TextField(
         blank=True, help_text="Short notice shown until the visitor accepts it."
     )
     cookie_policy_url = models.CharField(
-        max_length=300, blank=True, validators=[validate_link], help_text="“Learn more” link."
+        "cookie policy page",
+        max_length=300,
+        blank=True,
+        validators=[validate_link],
+        help_text="Where the notice's “Learn more” link leads: a page of this site, e.g. "
+        "/privacy-statement/, or a full address starting with https://.",
     )
 
     class Meta:
@@ -71,7 +89,10 @@ class SocialLink(models.Model):
 
     network = models.CharField(max_length=20, choices=Network.choices)
     label = models.CharField(max_length=100, help_text="Account name shown to visitors.")
-    url = models.URLField()
+    url = models.URLField(
+        "web address",
+        help_text="The account's full address, e.g. https://www.youtube.com/@RSISVideoChannel.",
+    )
     order = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
 
     class Meta:
@@ -87,9 +108,20 @@ class FooterLink(models.Model):
         SUBSCRIBE = "subscribe", "Subscribe"
         LEGAL = "legal", "Legal"
 
-    group = models.CharField(max_length=20, choices=Group.choices)
-    label = models.CharField(max_length=100)
-    url = models.CharField(max_length=300, validators=[validate_link])
+    group = models.CharField(
+        "footer column",
+        max_length=20,
+        choices=Group.choices,
+        help_text="The part of the footer it is listed in.",
+    )
+    label = models.CharField(max_length=100, help_text="The words of the link.")
+    url = models.CharField(
+        "web address",
+        max_length=300,
+        validators=[validate_link],
+        help_text="A page of this site, e.g. /privacy-statement/, or a full address starting "
+        "with https://.",
+    )
     order = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
 
     class Meta:

@@ -21,7 +21,7 @@ class EditorialConfig(AppConfig):
     (``editorial.registry``)."""
 
     name = "editorial"
-    verbose_name = "Editorial workflow"
+    verbose_name = "Sharing and review"
 
     def ready(self):
         # Models added after the roles' migration get their permissions in the roles at once.

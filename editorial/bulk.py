@@ -285,7 +285,12 @@ class BulkEditMixin(CsvExportMixin):
         self, request, queryset, *, title, label, choices, empty_message, apply, help_text=""
     ):
         """The confirmation page choosing one thing, then the change with it."""
-        form_args = {"queryset": choices, "label": capfirst(label), "empty_message": empty_message}
+        form_args = {
+            "queryset": choices,
+            "label": capfirst(label),
+            "empty_message": empty_message,
+            "label_from_instance": self._choice_label(choices.model),
+        }
         if "apply" in request.POST:
             form = ChooseForm(request.POST, **form_args)
             if form.is_valid():
@@ -296,6 +301,11 @@ class BulkEditMixin(CsvExportMixin):
         if help_text:
             form.fields["choice"].help_text = help_text
         return self._bulk_page(request, queryset, form, title)
+
+    def _choice_label(self, model):
+        """How items of ``model`` are named where one is chosen: as its own admin names them
+        (its ``choice_label(item)``, e.g. a category with its parents), else by their names."""
+        return getattr(self.admin_site._registry.get(model), "choice_label", str)
 
     def _bulk_page(self, request, queryset, form, title):
         opts = self.model._meta

@@ -6,9 +6,10 @@ TAG_MAX_LENGTH = 100
 
 
 class ChooseForm(forms.Form):
-    """Choose one existing thing (a category, a tag, a person) among ``queryset``."""
+    """Choose one existing thing (a category, a tag, a person) among ``queryset``, each named
+    by ``label_from_instance`` (by default, its name)."""
 
-    def __init__(self, *args, queryset, label, empty_message, **kwargs):
+    def __init__(self, *args, queryset, label, empty_message, label_from_instance=str, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["choice"] = forms.ModelChoiceField(
             queryset=queryset,
@@ -18,6 +19,7 @@ class ChooseForm(forms.Form):
                 "invalid_choice": "That choice is not available; choose one from the list.",
             },
         )
+        self.fields["choice"].label_from_instance = label_from_instance
 
 
 class TagForm(forms.Form):

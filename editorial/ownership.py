@@ -54,6 +54,7 @@ def co_editors_field(related_name):
         settings.AUTH_USER_MODEL,
         blank=True,
         related_name=related_name,
+        verbose_name="colleagues",
         help_text="Colleagues who may edit this draft too, besides its author and the editors. "
         "Only the author and the editors change this list.",
     )

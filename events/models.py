@@ -52,12 +52,17 @@ class Event(SingleLineFields, FeatureImage):
     PUBLIC_STATUSES = (Status.PUBLISHED, Status.CANCELLED, Status.POSTPONED)
 
     title = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=200, unique=True, help_text="Address: /events/<slug>/.")
+    slug = models.SlugField(
+        "address",
+        max_length=200,
+        unique=True,
+        help_text="The last part of its address: “ports-and-power” in /events/ports-and-power/.",
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.SEMINAR)
     start = models.DateTimeField(
-        help_text="Date and time it begins, in Singapore time unless you say otherwise."
+        "starts", help_text="Date and time it begins, in Singapore time unless you say otherwise."
     )
-    end = models.DateTimeField(help_text="Date and time it ends; not before the start.")
+    end = models.DateTimeField("ends", help_text="Date and time it ends; not before the start.")
     venue = models.CharField(
         max_length=300,
         blank=True,
@@ -117,13 +122,14 @@ class Event(SingleLineFields, FeatureImage):
         help_text="E.g. the event report. Only public publications are shown.",
     )
     published_at = models.DateTimeField(
+        "first announced",
         null=True,
         blank=True,
         editable=False,
         help_text="When the event was first announced (the date feeds give it).",
     )
-    updated_at = models.DateTimeField(auto_now=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
+    created_at = models.DateTimeField("created", auto_now_add=True)
     created_by = author_field()
     co_editors = co_editors_field("co_edited_events")
 

@@ -10,9 +10,9 @@ class ImportRun(models.Model):
 
     source = models.CharField("file", max_length=500)
     site = models.CharField("exported site", max_length=200, blank=True)
-    started_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    succeeded = models.BooleanField(default=False)
+    started_at = models.DateTimeField("started", auto_now_add=True)
+    finished_at = models.DateTimeField("finished", null=True, blank=True)
+    succeeded = models.BooleanField("finished without error", default=False)
     #: {kind: {"created": n, "updated": n, "unchanged": n, "skipped": n}}
     counts = models.JSONField(default=dict)
     #: [{"item": "post 12 “Title”", "message": "..."}]

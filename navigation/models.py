@@ -31,6 +31,7 @@ class MenuItem(MPTTModel):
     )
     title = models.CharField(max_length=200, help_text="Label in the menu and page heading.")
     slug = models.SlugField(
+        "address",
         max_length=100,
         allow_unicode=False,
         help_text="Part of the page address, e.g. “introduction” in /about-rsis/introduction/.",
@@ -41,13 +42,17 @@ class MenuItem(MPTTModel):
         blank=True,
         help_text="One sentence shown in section overviews and to search engines.",
     )
-    body = RichTextField(blank=True, help_text="Content of the page (content pages only).")
+    body = RichTextField(blank=True, help_text="The text of the page.")
     section = models.CharField(
         max_length=100,
         blank=True,
         help_text="The site section this item opens (section links only).",
     )
-    url = models.URLField(blank=True, help_text="Full address of the outside page (links only).")
+    url = models.URLField(
+        "web address",
+        blank=True,
+        help_text="The full address of the other website's page, e.g. https://www.ntu.edu.sg/.",
+    )
     published = models.BooleanField(
         default=True,
         help_text="Unpublished items and everything under them are hidden from the public.",
@@ -56,7 +61,7 @@ class MenuItem(MPTTModel):
         default=True,
         help_text="Untick for pages reached from elsewhere (e.g. the footer) but not the menu.",
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
 
     objects = MenuItemQuerySet.as_manager()
 

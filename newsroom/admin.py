@@ -28,7 +28,7 @@ class MediaItemAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
                 "and where. Leave the outlet empty if it is not known.",
             },
         ),
-        ("Our text", {"fields": ["summary", "body", "people"]}),
+        # As the item's page reads: the player (or the image) above our text.
         (
             "Player and image",
             {
@@ -37,6 +37,7 @@ class MediaItemAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
                 "its player on the item's page.",
             },
         ),
+        ("Our text", {"fields": ["summary", "body", "people"]}),
         ("Shared with", {"fields": ["co_editors"]}),
     ]
 

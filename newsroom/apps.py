@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class NewsroomConfig(AppConfig):
     name = "newsroom"
-    verbose_name = "Media"
+    verbose_name = "News and media"
 
     def ready(self):
         from core.content_cache import watch

@@ -63,7 +63,10 @@ class MediaItem(SingleLineFields, FeatureImage):
         "“Russia’s outreach to ASEAN”.",
     )
     slug = models.SlugField(
-        max_length=200, help_text="Address: /media/<kind>/<slug>/ (unique within its kind)."
+        "address",
+        max_length=200,
+        help_text="The last part of its address, unique within its kind: “new-dean-appointed” "
+        "in /media/news-releases/new-dean-appointed/.",
     )
     date = models.DateField(help_text="When it appeared, was issued or was given.")
     outlet = models.CharField(
@@ -116,8 +119,8 @@ class MediaItem(SingleLineFields, FeatureImage):
         db_index=True,
         help_text="Only published items are shown on the site and in their feed.",
     )
-    updated_at = models.DateTimeField(auto_now=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
+    created_at = models.DateTimeField("created", auto_now_add=True)
     created_by = author_field()
     co_editors = co_editors_field("co_edited_media_items")
 

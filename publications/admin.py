@@ -26,8 +26,20 @@ class SeriesAdmin(HistoryAdmin):
 class CategoryAdmin(TreeHistoryAdmin):
     list_display = ["tree_actions", "indented_title", "slug"]
     list_display_links = ["indented_title"]
-    search_fields = ["name"]
+    # A search finds a category by its own name or its parent's, as pickers name it by both.
+    search_fields = ["name", "parent__name"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def choice_label(self, category):
+        """How a category is named wherever one is chosen (pickers, searches, bulk actions):
+        after its parents, “Country and Region Studies › Southeast Asia and ASEAN”."""
+        return category.full_name
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "parent":
+            field.label_from_instance = self.choice_label
+        return field
 
 
 class AuthorshipInline(admin.TabularInline):
@@ -79,17 +91,28 @@ class PublicationAdmin(
                 "(Singapore time, SGT). The code is given at first publication.",
             },
         ),
-        ("Text", {"fields": ["synopsis", "body", "about_author"]}),
+        # Then in the order the page reads: the synopsis and the image under it, the text
+        # (its PDF is made from it unless one is given), the categories and tags at its foot.
         (
-            "Image and PDF",
-            {"fields": ["image", "image_alt", "image_credit", "image_licence", "pdf"]},
+            "Synopsis and image",
+            {"fields": ["synopsis", "image", "image_alt", "image_credit", "image_licence"]},
         ),
-        ("Classification", {"fields": ["categories", "tags", "related"]}),
+        ("Text", {"fields": ["body", "about_author", "pdf"]}),
+        (
+            "Categories, tags and related publications",
+            {"fields": ["categories", "tags", "related"]},
+        ),
         ("Shared with", {"fields": ["co_editors"]}),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("authorships__person")
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "categories" and field is not None:
+            field.label_from_instance = self.admin_site._registry[Category].choice_label
+        return field
 
     def get_readonly_fields(self, request, obj=None):
         """A code, once given, is the item's permanent name (short links, citations)."""

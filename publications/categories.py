@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from core.content_cache import memo
 
+PATH_SEPARATOR = " › "
+
 
 @dataclass(frozen=True)
 class CategoryNode:
@@ -14,11 +16,16 @@ class CategoryNode:
     depth: int
     axis_pk: int
     descendant_pks: tuple
+    #: The names from its axis down to it, e.g. "Country and Region Studies › Southeast Asia
+    #: and ASEAN": how the admin names it wherever editors choose a category.
+    full_name: str
 
 
 def category_nodes():
     """Every category as a CategoryNode, in tree order, keyed by primary key."""
-    return memo("publications:categories", _build)
+    # Named after the nodes' shape, so that nodes kept in the shared cache by an older version
+    # (without their full name) are never read.
+    return memo("publications:category-nodes", _build)
 
 
 def node_by_path(path):
@@ -48,19 +55,27 @@ def _build():
 
     nodes, order = {}, []
 
-    def visit(category, prefix, axis_pk):
+    def visit(category, prefix, axis_pk, names):
         order.append(category.pk)
         path = f"{prefix}{category.slug}"
+        names = (*names, category.name)
         children = category.get_children()
         for child in children:
-            visit(child, f"{path}/", axis_pk)
+            visit(child, f"{path}/", axis_pk, names)
         below = tuple(
             pk for child in children for pk in (child.pk, *nodes[child.pk].descendant_pks)
         )
         nodes[category.pk] = CategoryNode(
-            category.pk, category.name, category.slug, path, category.level, axis_pk, below
+            category.pk,
+            category.name,
+            category.slug,
+            path,
+            category.level,
+            axis_pk,
+            below,
+            PATH_SEPARATOR.join(names),
         )
 
     for root in Category.objects.all().get_cached_trees():
-        visit(root, "", root.pk)
+        visit(root, "", root.pk, ())
     return {pk: nodes[pk] for pk in order}  # tree order: parents before children

@@ -18,7 +18,12 @@ class Centre(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     acronym = models.CharField(max_length=20, help_text="e.g. IDSS, NTS Centre.")
-    slug = models.SlugField(max_length=100, unique=True, help_text="Address: /research/<slug>/.")
+    slug = models.SlugField(
+        "address",
+        max_length=100,
+        unique=True,
+        help_text="The last part of its address: “idss” in /research/idss/.",
+    )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CENTRE)
     summary = models.CharField(
         max_length=300, help_text="One sentence for lists, menus and search engines."
@@ -42,6 +47,8 @@ class Centre(models.Model):
 
     class Meta:
         ordering = ["kind", "order", "name"]
+        verbose_name = "centre or programme"
+        verbose_name_plural = "centres and programmes"
 
     def __str__(self):
         return f"{self.name}"

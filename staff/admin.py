@@ -66,6 +66,7 @@ class PersonAdmin(HistoryAdmin):
 
 @admin.register(ExpertiseArea)
 class ExpertiseAreaAdmin(HistoryAdmin):
-    list_display = ["name", "slug"]
+    # The area has no page of its own: its slug is made from the name when it is added.
+    list_display = ["name"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name"]

@@ -26,6 +26,7 @@ def staff_member(*, related_name, help_text):
         null=True,
         blank=True,
         related_name=related_name,
+        verbose_name="member of staff",
         help_text=help_text,
     )
 
@@ -46,6 +47,7 @@ class Credit(SingleLineFields, models.Model):
     name = models.CharField(
         max_length=200,
         blank=True,
+        verbose_name="outside name",
         help_text="For an outside {credited_as}: the name as printed.",
     )
     affiliation = models.CharField(

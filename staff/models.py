@@ -18,7 +18,13 @@ class StaffGroup(models.Model):
     """A section of the staff directory, e.g. “Faculty and Research”."""
 
     name = models.CharField(max_length=200, unique=True)
-    slug = models.SlugField(max_length=100, unique=True, help_text="Address: /staff/<slug>/.")
+    slug = models.SlugField(
+        "address",
+        max_length=100,
+        unique=True,
+        help_text="The last part of the group's address: “faculty-and-research” in "
+        "/staff/faculty-and-research/.",
+    )
     description = models.TextField(blank=True, help_text="Short introduction on the group page.")
     order = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
 
@@ -90,10 +96,16 @@ class Person(SingleLineFields, models.Model):
     honorific = models.CharField(max_length=40, blank=True, help_text="e.g. Dr, Prof, Amb.")
     name = models.CharField(max_length=200, help_text="As printed, e.g. “Chris Cheang”.")
     sort_name = models.CharField(
-        max_length=200, help_text="For alphabetical order, family name first: “Cheang, Chris”."
+        "name for sorting",
+        max_length=200,
+        help_text="For alphabetical order, family name first: “Cheang, Chris”.",
     )
     slug = models.SlugField(
-        max_length=120, unique=True, help_text="Address: /staff/people/<slug>/."
+        "address",
+        max_length=120,
+        unique=True,
+        help_text="The last part of the profile's address: “chris-cheang” in "
+        "/staff/people/chris-cheang/.",
     )
     position = models.CharField(max_length=200, blank=True, help_text="e.g. “Senior Fellow”.")
     groups = models.ManyToManyField(
@@ -119,20 +131,34 @@ class Person(SingleLineFields, models.Model):
     )
     full_bio = RichTextField(blank=True, help_text="Biography on the profile page.")
     expertise = TaggableManager(
-        through=PersonExpertise, blank=True, verbose_name="expertise", related_name="people"
+        through=PersonExpertise,
+        blank=True,
+        verbose_name="expertise",
+        related_name="people",
+        help_text="The fields they work on, separated by commas, e.g. “Maritime security, ASEAN”.",
     )
-    email = models.EmailField(blank=True)
+    email = models.EmailField("email address", blank=True)
     website = models.URLField(blank=True, help_text="Personal or institutional page.")
-    linkedin = models.URLField(blank=True)
-    orcid = models.URLField(blank=True, help_text="e.g. https://orcid.org/0000-0002-1825-0097")
+    linkedin = models.URLField(
+        "LinkedIn",
+        blank=True,
+        help_text="The full address of their LinkedIn profile, e.g. "
+        "https://www.linkedin.com/in/chris-cheang/.",
+    )
+    orcid = models.URLField(
+        "ORCID iD",
+        blank=True,
+        help_text="Their ORCID address, e.g. https://orcid.org/0000-0002-1825-0097.",
+    )
     show_contact = models.BooleanField(
+        "show contact details",
         default=False,
         help_text="Show the email address and links on the public profile (with consent only).",
     )
     active = models.BooleanField(
         default=True, help_text="Untick when the person leaves: they leave the directory."
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
 
     objects = PersonQuerySet.as_manager()
 

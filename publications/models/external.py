@@ -28,13 +28,21 @@ class ExternalPublication(models.Model):
         help_text="Staff among the authors, so the item shows on their profiles.",
     )
     venue = models.CharField(
-        max_length=300, blank=True, help_text="Journal, newspaper or edited book it appeared in."
+        "published in",
+        max_length=300,
+        blank=True,
+        help_text="The journal, newspaper or edited book it appeared in.",
     )
     publisher = models.CharField(max_length=200, blank=True)
     year = models.PositiveSmallIntegerField()
-    url = models.URLField(blank=True, max_length=500, help_text="Where to read or buy it.")
+    url = models.URLField(
+        "web address",
+        blank=True,
+        max_length=500,
+        help_text="Where to read or buy it: its full address, starting with https://.",
+    )
     published = models.BooleanField(default=True, help_text="Untick to hide it from the public.")
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
 
     class Meta:
         ordering = ["-year", "title"]

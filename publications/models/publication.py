@@ -59,7 +59,12 @@ class Publication(SingleLineFields, FeatureImage):
         "an item published before, in the series' format.",
     )
     title = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=200, help_text="Address: /publications/<series>/<slug>/.")
+    slug = models.SlugField(
+        "address",
+        max_length=200,
+        help_text="The last part of its address: “what-lavrovs-visit-means” in "
+        "/publications/commentaries/what-lavrovs-visit-means/.",
+    )
     publication_date = models.DateField(
         null=True,
         blank=True,
@@ -75,6 +80,7 @@ class Publication(SingleLineFields, FeatureImage):
     image_credit = feature_credit()
     image_licence = feature_licence()
     pdf = ValidatedPDFField(
+        "PDF",
         upload_to="publications/pdf/",
         blank=True,
         text_field="pdf_text",
@@ -88,6 +94,7 @@ class Publication(SingleLineFields, FeatureImage):
     # The tag links as rows, so that a revision records them and a recovery brings them back.
     tagged_items = GenericRelation(TaggedItem, related_query_name="publication")
     about_author = models.TextField(
+        "about the author",
         blank=True,
         help_text="“About the Author” text. Leave empty to print each author's short bio.",
     )
@@ -96,18 +103,23 @@ class Publication(SingleLineFields, FeatureImage):
         symmetrical=False,
         blank=True,
         related_name="related_from",
+        verbose_name="related publications",
         help_text="Shown under the item; leave empty to show items of the same categories.",
     )
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(
+        "public from",
         null=True,
         blank=True,
-        help_text="When the item becomes public. For a scheduled item, set the time to publish.",
+        help_text="When the item becomes public, in Singapore time. For a scheduled item, the "
+        "time it goes out.",
     )
-    updated_at = models.DateTimeField(auto_now=True, help_text="Printed as “Last updated”.")
-    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(
+        "last changed", auto_now=True, help_text="Printed as “Last updated”."
+    )
+    created_at = models.DateTimeField("created", auto_now_add=True)
     created_by = author_field()
     co_editors = co_editors_field("co_edited_publications")
 

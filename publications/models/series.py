@@ -24,7 +24,11 @@ class Series(SingleLineFields, models.Model):
         max_length=100, help_text="What one item is called, e.g. “RSIS Commentary”."
     )
     slug = models.SlugField(
-        max_length=100, unique=True, help_text="Address: /publications/<slug>/."
+        "address",
+        max_length=100,
+        unique=True,
+        help_text="The last part of the series' address: “commentaries” in "
+        "/publications/commentaries/.",
     )
     code_prefix = models.CharField(
         max_length=4,
@@ -40,6 +44,7 @@ class Series(SingleLineFields, models.Model):
         default=False, help_text="List this series' latest items on the home page."
     )
     sidebar_teaser = models.BooleanField(
+        "teaser beside publications",
         default=False,
         help_text="Show this series' latest item beside every publication (“Latest Book”).",
     )
@@ -83,7 +88,12 @@ class Category(SingleLineFields, MPTTModel):
     single_line_fields = ("name",)
 
     name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=100, help_text="Part of the address /categories/<path>/.")
+    slug = models.SlugField(
+        "address",
+        max_length=100,
+        help_text="Its part of the category's address: “southeast-asia-and-asean” in "
+        "/categories/country-and-region-studies/southeast-asia-and-asean/.",
+    )
     parent = TreeForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -111,6 +121,15 @@ class Category(SingleLineFields, MPTTModel):
         from ..categories import category_nodes
 
         return reverse("publications:category", kwargs={"path": category_nodes()[self.pk].path})
+
+    @property
+    def full_name(self):
+        """Its name after its parents', e.g. “Country and Region Studies › Southeast Asia and
+        ASEAN”: how the admin names it wherever a category is chosen."""
+        from ..categories import category_nodes
+
+        node = category_nodes().get(self.pk)
+        return node.full_name if node is not None else self.name
 
     def clean(self):
         siblings = Category.objects.filter(parent=self.parent, slug=self.slug).exclude(pk=self.pk)

@@ -43,7 +43,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "backoffice.sites.BackOfficeAdminConfig",
-    "django.contrib.auth",
+    # Apps of other packages under the names the admin shows (backoffice/third_party.py).
+    "backoffice.third_party.AccountsConfig",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -51,12 +52,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "mptt",
-    "taggit",
+    "backoffice.third_party.TagsConfig",
     "imagekit",
     "django_prose_editor",
     "csp",
-    "reversion",
-    "axes",
+    "backoffice.third_party.ActivityConfig",
+    "backoffice.third_party.SignInSecurityConfig",
     "core",
     "editorial",
     "redirects",
