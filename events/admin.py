@@ -5,10 +5,10 @@ from core.admin_filters import year_filter
 from editorial.admin import EditorialAdmin
 from editorial.bulk import BulkEditMixin
 from editorial.checks import PrepublishCheckMixin, publishable
+from editorial.times import local_time
 from editorial.versioning import separate_revision
 
 from . import services
-from .dates import site_zone
 from .models import Event, EventSpeaker
 
 
@@ -55,9 +55,9 @@ class EventAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
         ("Shared with", {"fields": ["co_editors"]}),
     ]
 
-    @admin.display(description="Starts (SGT)", ordering="start")
+    @admin.display(description="Starts (Singapore time)", ordering="start")
     def start_local(self, event):
-        return event.start.astimezone(site_zone()).strftime("%d %b %Y %H:%M")
+        return local_time(event.start)
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -207,6 +207,9 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Asia/Singapore"
 USE_I18N = True
 USE_TZ = True
+# One way of writing a time wherever Django writes one (the admin's lists and read-only
+# fields): "3 Dec 2026, 14:05", Singapore time.
+FORMAT_MODULE_PATH = ["rsis_site.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))

@@ -113,7 +113,12 @@ def test_admin_accepts_a_real_image_and_rejects_a_fake_one(staff_client, clock):
     assert "image" in form_errors(response)
     assert not Event.objects.exists()
     real = SimpleUploadedFile("photo.jpg", jpeg_bytes(1200, 700), "image/jpeg")
-    response = staff_client.post(ADD_URL, event_form(image=real, image_alt="A harbour"))
+    response = staff_client.post(
+        ADD_URL,
+        event_form(
+            image=real, image_alt="A harbour", image_credit="RSIS", image_licence="© RSIS"
+        ),
+    )
     assert response.status_code == 302, form_errors(response)
     assert Event.objects.get().image.name.endswith(".jpg")
 
@@ -149,7 +154,7 @@ def test_admin_list_search_filters_and_hierarchy(staff_client, clock, site_facts
     html = response.content.decode()
     if query in ("", "?q=Guest+Speaker", "?q=Ports", "?year=2026"):
         assert "Ports and Power" in html
-        assert "05 Mar 2026 10:00" in html  # start shown in Singapore time
+        assert "5 Mar 2026, 10:00" in html  # start shown in Singapore time
     if query == "?status__exact=cancelled":
         assert "Ports and Power" not in html
 
