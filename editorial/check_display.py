@@ -92,6 +92,6 @@ def not_ready(errors):
     count = len(errors)
     things = "1 thing" if count == 1 else f"{count} things"
     return (
-        f"Saved. Before it can be published, {things} must be fixed (shown under the fields "
-        f"when you open it): {' '.join(errors)}"
+        f"Before it can be published, {things} must be fixed (shown under the fields concerned "
+        f"on its page): {' '.join(errors)}"
     )

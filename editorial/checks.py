@@ -268,10 +268,11 @@ class PrepublishCheckMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         """The edit page, with what the check finds next to each field it is about (and, for
-        what concerns no field on the page, in a message at the top)."""
+        what concerns no field on the page, in a message at the top). A new item's page says
+        from the start what publishing it will need."""
         adminform = context.get("adminform")
         form = getattr(adminform, "form", None)
-        if form is not None and (form.instance.pk is not None or form.is_bound):
+        if form is not None:
             report = self._form_report(form)
             shown = getattr(form, "prepublish_errors_shown", False)
             findings = field_findings(form.instance, report=report)
@@ -282,6 +283,8 @@ class PrepublishCheckMixin:
             texts = check_display.page_messages(
                 form.instance, report, elsewhere, errors_shown=shown, public=public
             )
+            if form.instance.pk is None and not form.is_bound:
+                texts = []  # a blank new item: what it needs is under its fields
             for text in texts:
                 self.message_user(request, text, messages.WARNING)
         return super().render_change_form(request, context, add, change, form_url, obj)

@@ -96,6 +96,17 @@ def test_a_missing_category_is_shown_under_the_category_field_on_opening(staff_c
     assert any(said in message for message in message_texts(response))
 
 
+def test_a_new_item_says_from_the_start_what_publishing_will_need(staff_client, db):
+    response = staff_client.get("/admin/publications/publication/add/")
+
+    page = response.content.decode()
+    assert findings(page, "categories") == [
+        ("error", "Needed before publishing: Choose at least one of the categories.")
+    ]
+    assert findings(page, "synopsis")[0][1].startswith("Needed before publishing: The synopsis")
+    assert not any("cannot be published" in m for m in message_texts(response))
+
+
 def test_a_complete_draft_shows_nothing_to_fix(staff_client, draft):
     response = staff_client.get(change_url(draft))
 
@@ -118,13 +129,34 @@ def test_after_a_draft_is_saved_what_blocks_publishing_is_said(staff_client, dra
     response = staff_client.post(change_url(draft), data)
 
     assert response.status_code == 302, all_errors(response)
-    said = [m for m in message_texts(response) if m.startswith("Saved. Before it can be published")]
+    said = [m for m in message_texts(response) if m.startswith("Before it can be published")]
     assert said == [
-        "Saved. Before it can be published, 1 thing must be fixed (shown under the fields when "
-        "you open it): The synopsis is empty: write a short summary of the item."
+        "Before it can be published, 1 thing must be fixed (shown under the fields concerned "
+        "on its page): The synopsis is empty: write a short summary of the item."
     ]
     page = page_of(staff_client, draft)
     assert findings(page, "synopsis")[0][0] == "error"
+
+
+def test_submitting_for_review_says_what_blocks_publishing(contributor_client, contributor, draft):
+    type(draft).objects.filter(pk=draft.pk).update(created_by=contributor)
+    draft.categories.clear()
+    data = page_form(contributor_client, change_url(draft))
+    data.pop("_save", None)
+    data["_publish_action"] = "submit"
+
+    response = contributor_client.post(change_url(draft), data)
+
+    assert response.status_code == 302, all_errors(response)
+    draft.refresh_from_db()
+    assert draft.status == "review"
+    said = [m for m in message_texts(response) if m.startswith("Before it can be published")]
+    assert said == [
+        "Before it can be published, 1 thing must be fixed (shown under the fields concerned "
+        "on its page): Choose at least one of the categories."
+    ]
+    page = page_of(contributor_client, draft)
+    assert findings(page, "categories")[0][0] == "error"
 
 
 def test_a_form_sent_back_with_errors_shows_the_findings_of_what_was_typed(staff_client, draft):
