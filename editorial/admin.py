@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from taggit.managers import TaggableManager
 
 from . import ownership, tagging
+from .corrections import CorrectionsMixin
 from .history_admin import HistoryAdmin
 from .publishing import PublishingMixin
 from .registry import PUBLISHABLE
@@ -39,7 +40,7 @@ def status_badge(obj):
     return format_html('<span class="status status--{}">{}</span>', state, label)
 
 
-class EditorialAdmin(PublishingMixin, HistoryAdmin):
+class EditorialAdmin(CorrectionsMixin, PublishingMixin, HistoryAdmin):
     """Admin of a publishable model: roles enforced, history kept, state shown as a badge,
     publishing done with buttons (``editorial.publishing``)."""
 

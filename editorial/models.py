@@ -213,3 +213,32 @@ class ReviewComment(models.Model):
 
     def __str__(self):
         return self.get_kind_display()
+
+
+class PendingCorrection(models.Model):
+    """Changes to a public item kept for later: the item's form as its editor left it, put live
+    only when someone presses “Publish correction”. The public page meanwhile shows the item
+    as it was published."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    #: The form's fields as posted (``{name: [values]}``), files aside.
+    data = models.JSONField()
+    #: The version of the live item the correction was made on.
+    based_on = models.CharField(max_length=40)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "correction waiting to be published"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="one_pending_correction_per_item"
+            )
+        ]
+
+    def __str__(self):
+        return f"Correction of {self.item}"

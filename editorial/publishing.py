@@ -263,7 +263,9 @@ class PublishingMixin:
         context["publishing"] = {
             "actions": self.offered_actions(request, obj),
             "state": _state_line(obj),
-            "opened": _token(obj),
+            # Shown over a correction kept for later, the form stands for the live version.
+            "opened": getattr(request, "_live_token", None) or _token(obj),
+            "pending": getattr(request, "_pending", None),
             "others": getattr(request, "_others_open", []),
             "may_delete": obj is not None and self.has_delete_permission(request, obj),
             "names": {"action": ACTION, "opened": OPENED, "date": SCHEDULE_DATE,

@@ -67,7 +67,7 @@ def test_an_editor_is_offered_the_buttons_of_each_state(editor_client, series):
     assert "It will be given the code CO" in text and "Singapore time" in text
     published = PublicationFactory(series=series, status="published", code="CO21113")
     page = editor_client.get(change_url(published))
-    assert buttons(page) == ["correct", "withdraw", "draft"]
+    assert buttons(page) == ["correct", "keep", "withdraw", "draft"]
     assert "the public page shows them at once" in page.content.decode()
 
 
@@ -157,7 +157,7 @@ def test_a_contributor_submits_for_review(contributor_client, contributor, serie
 def test_events_have_their_own_buttons(editor_client, contributor_client):
     event = EventFactory(status="published")
     page = editor_client.get(change_url(event))
-    assert buttons(page) == ["correct", "withdraw", "cancel", "postpone", "draft"]
+    assert buttons(page) == ["correct", "keep", "withdraw", "cancel", "postpone", "draft"]
     assert press(editor_client, event, "cancel").status_code == 302
     event.refresh_from_db()
     assert event.status == Event.Status.CANCELLED
@@ -260,3 +260,57 @@ def test_a_contributor_neither_sees_nor_sets_a_code(contributor_client, contribu
     data.update(title="Mine", slug="mine", series=str(series.pk), code="CO21999")
     assert contributor_client.post("/admin/publications/publication/add/", data).status_code == 302
     assert Publication.objects.get(slug="mine").code is None
+
+
+def test_a_correction_kept_for_later_leaves_the_public_page_alone(editor_client, series, visitor):
+    from editorial.models import PendingCorrection
+
+    item = PublicationFactory(series=series, status="published", code="CO21113", title="Ports")
+    address = item.get_absolute_url()
+    page = editor_client.get(change_url(item))
+    assert buttons(page) == ["correct", "keep", "withdraw", "draft"]
+    response = press(editor_client, item, "keep", title="Ports and Power")
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.title == "Ports"  # the public page is unchanged
+    assert "Ports and Power" not in visitor.get(address).content.decode()
+    assert PendingCorrection.objects.count() == 1
+
+    # Whoever opens it next sees the kept changes in the form, and a note saying so.
+    page = editor_client.get(change_url(item))
+    assert page.context["adminform"].form["title"].value() == "Ports and Power"
+    assert "This form shows a correction kept for later" in page.content.decode()
+    assert buttons(page) == ["correct", "keep", "discard", "withdraw", "draft"]
+    item.refresh_from_db()
+    assert item.title == "Ports"  # showing it changed nothing
+
+    # Publishing the correction puts it live and forgets it.
+    assert press(editor_client, item, "correct").status_code == 302
+    item.refresh_from_db()
+    assert item.title == "Ports and Power"
+    assert "Ports and Power" in visitor.get(address).content.decode()
+    assert PendingCorrection.objects.count() == 0
+
+
+def test_a_kept_correction_can_be_discarded_and_is_checked_like_a_save(editor_client, series):
+    from editorial.models import PendingCorrection
+
+    item = PublicationFactory(series=series, status="published", code="CO21113", title="Ports")
+    response = press(editor_client, item, "keep", title="")
+    assert response.status_code == 200  # a title is required: nothing kept
+    assert PendingCorrection.objects.count() == 0
+    assert press(editor_client, item, "keep", title="Kept").status_code == 302
+    assert press(editor_client, item, "discard").status_code == 302
+    assert PendingCorrection.objects.count() == 0
+    assert editor_client.get(change_url(item)).context["adminform"].form["title"].value() == (
+        "Ports"
+    )
+
+
+def test_a_contributor_cannot_keep_or_discard_corrections(contributor_client, contributor, series):
+    mine = PublicationFactory(series=series, status="draft", code=None, published_at=None,
+                              created_by=contributor)  # fmt: skip
+    for action in ("keep", "discard"):
+        data = page_form(contributor_client, change_url(mine))
+        data.update(_publish_action=action)
+        assert contributor_client.post(change_url(mine), data).status_code == 403
