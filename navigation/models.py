@@ -105,7 +105,7 @@ class MenuItem(MPTTModel):
             errors["url"] = "Enter the address of the outside page."
         siblings = MenuItem.objects.filter(parent=self.parent, slug=self.slug).exclude(pk=self.pk)
         if self.slug and siblings.exists():
-            errors["slug"] = "Another item at this level already uses this slug."
+            errors["slug"] = "Another item at this level already has this address."
         if self.kind == self.Kind.PAGE and self.slug and "slug" not in errors:
             errors.update(self._clean_address())
         if errors:

@@ -39,7 +39,9 @@ class StaffGroup(models.Model):
 
     def clean(self):
         if self.slug in RESERVED_GROUP_SLUGS:
-            raise ValidationError({"slug": "This address is reserved; choose another slug."})
+            raise ValidationError(
+                {"slug": "This address belongs to another part of the site; choose another."}
+            )
 
 
 class ExpertiseArea(TagBase):

@@ -62,7 +62,9 @@ class Series(SingleLineFields, models.Model):
 
     def clean(self):
         if self.slug in RESERVED_SERIES_SLUGS:
-            raise ValidationError({"slug": "This address is reserved; choose another slug."})
+            raise ValidationError(
+                {"slug": "This address belongs to another part of the site; choose another."}
+            )
 
 
 class SeriesCounter(models.Model):
@@ -100,7 +102,8 @@ class Category(SingleLineFields, MPTTModel):
         null=True,
         blank=True,
         related_name="children",
-        help_text="Leave empty for an axis, e.g. “Country and Region Studies”.",
+        help_text="Leave empty for a top-level category, such as “Country and Region "
+        "Studies”: lists of publications can be narrowed by each top-level category.",
     )
     description = models.TextField(blank=True, help_text="Introduction on the category page.")
 
@@ -134,4 +137,6 @@ class Category(SingleLineFields, MPTTModel):
     def clean(self):
         siblings = Category.objects.filter(parent=self.parent, slug=self.slug).exclude(pk=self.pk)
         if self.slug and siblings.exists():
-            raise ValidationError({"slug": "Another category here already uses this slug."})
+            raise ValidationError(
+                {"slug": "Another category under the same parent already has this address."}
+            )

@@ -173,7 +173,7 @@ def test_admin_rejects_a_duplicate_slug_among_siblings(staff_client, about_secti
     )  # fmt: skip
 
     assert response.status_code == 200
-    assert "Another item at this level already uses this slug." in response.content.decode()
+    assert "Another item at this level already has this address." in response.content.decode()
     assert MenuItem.objects.filter(slug="introduction").count() == 1
 
 

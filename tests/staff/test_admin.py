@@ -167,7 +167,7 @@ def test_group_slug_people_is_reserved(staff_client):
          "memberships-MIN_NUM_FORMS": "0", "memberships-MAX_NUM_FORMS": "1000"},
     )  # fmt: skip
 
-    assert "This address is reserved" in response.content.decode()
+    assert "This address belongs to another part of the site" in response.content.decode()
 
 
 def test_centre_admin_lists_centres(staff_client):
