@@ -69,6 +69,9 @@ class PublishingMixin:
             return [Action("save", "Save", "Keeps this version as the item's current one.")]
         flow = workflow_of(self.model)
         status = getattr(obj, "status", None) or flow.draft
+        out_at = getattr(obj, "published_at", None)
+        if status == flow.scheduled and out_at and out_at <= timezone.now():
+            status = flow.published  # its time has come: it is out
         # Public: given out, or in one of the app's own states (an event marked cancelled).
         public = status in registry.PUBLIC_STATES[self.opts.label_lower][1] or status in {
             extra.status for extra in flow.extra

@@ -314,3 +314,12 @@ def test_a_contributor_cannot_keep_or_discard_corrections(contributor_client, co
         data = page_form(contributor_client, change_url(mine))
         data.update(_publish_action=action)
         assert contributor_client.post(change_url(mine), data).status_code == 403
+
+
+def test_a_scheduled_item_whose_time_has_come_offers_a_correction(editor_client, series):
+    item = PublicationFactory(
+        series=series, status="scheduled", code="CO21113",
+        published_at=timezone.now() - datetime.timedelta(minutes=5),
+    )  # fmt: skip
+    assert buttons(editor_client.get(change_url(item)))[0] == "correct"
+    assert "publish" not in buttons(editor_client.get(change_url(item)))
