@@ -15,11 +15,14 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpResponseRedirect, QueryDict
+from django.http import Http404, HttpResponseRedirect, QueryDict
+from django.urls import path
 from django.utils.datastructures import MultiValueDict
 
 from core.content_cache import one_generation
+from core.previews import at_address
 
+from . import registry
 from .models import PendingCorrection
 from .publishing import ACTION, OPENED, Action, _token
 
@@ -59,6 +62,48 @@ class CorrectionsMixin:
             )
         at = values.index(CORRECT) + 1
         return [*actions[:at], *extra, *actions[at:]]
+
+    def get_urls(self):
+        opts = self.opts
+        return [
+            path(
+                "<path:object_id>/kept-correction/",
+                self.admin_site.admin_view(self.correction_preview_view),
+                name=f"{opts.app_label}_{opts.model_name}_kept_correction",
+            ),
+            *super().get_urls(),
+        ]
+
+    def correction_preview_view(self, request, object_id):
+        """The public page as it will be once the kept correction is published (applied,
+        shown, then undone), for editors."""
+        obj = self.get_object(request, object_id)
+        if obj is None:
+            raise Http404("No such item.")
+        if not self.has_publish_permission(request) or not self.has_change_permission(request, obj):
+            raise PermissionDenied("Only editors preview corrections.")
+        pending = self.pending_correction(obj)
+        pages = registry.PAGES.get(self.opts.label_lower)
+        if pending is None or pages is None:
+            raise Http404("Nothing is kept for later on this item.")
+        with one_generation(discard=True), transaction.atomic():
+            applied = super().changeform_view(
+                _posted(request, pending.data, _token(obj)), object_id, "", None
+            )
+            if applied.status_code != 302:
+                transaction.set_rollback(True)
+                raise Http404("The kept correction no longer fits the item: open it to see why.")
+            item = pages.item_for_review(obj.pk)
+            response = pages.render_detail(
+                at_address(request, item.get_absolute_url()), item, preview=True
+            )
+            if hasattr(response, "render"):
+                response.render()
+            transaction.set_rollback(True)
+        _drop_messages(request)
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if object_id is None:

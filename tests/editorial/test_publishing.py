@@ -323,3 +323,23 @@ def test_a_scheduled_item_whose_time_has_come_offers_a_correction(editor_client,
     )  # fmt: skip
     assert buttons(editor_client.get(change_url(item)))[0] == "correct"
     assert "publish" not in buttons(editor_client.get(change_url(item)))
+
+
+def test_a_kept_correction_is_previewed_by_editors_only(
+    editor_client, contributor_client, series, visitor
+):
+    item = PublicationFactory(series=series, status="published", code="CO21113", title="Ports")
+    preview = f"/admin/publications/publication/{item.pk}/kept-correction/"
+    assert editor_client.get(preview).status_code == 404  # nothing kept yet
+    press(editor_client, item, "keep", title="Ports and Power")
+    page = editor_client.get(change_url(item)).content.decode()
+    assert preview in page
+    response = editor_client.get(preview)
+    assert response.status_code == 200
+    assert "Ports and Power" in response.content.decode()
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    item.refresh_from_db()
+    assert item.title == "Ports"
+    assert "Ports and Power" not in visitor.get(item.get_absolute_url()).content.decode()
+    assert contributor_client.get(preview).status_code == 403
+    assert visitor.get(preview).status_code == 302  # to the sign-in page
