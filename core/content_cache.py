@@ -42,6 +42,8 @@ request_generation = ContextVar("request_generation", default=None)
 # While set (see ``one_generation``): whether a change was made meanwhile, and the private
 # generation under which this process sees its own changes until the batch ends.
 _held = ContextVar("held_generation", default=None)
+# While set (see ``unkept``): changes about to be rolled back, which nothing may remember.
+_unkept = ContextVar("unkept_changes", default=False)
 
 
 def register_deadline(provider):
@@ -88,6 +90,8 @@ def bump_generation(**kwargs):
     The second bump stops a request that ran between the first and the commit from keeping
     the old content under the new generation.
     """
+    if _unkept.get():
+        return
     held = _held.get()
     if held is not None:
         held.update(changed=True, token=f"batch-{uuid.uuid4().hex}")
@@ -113,6 +117,18 @@ def one_generation(*, discard=False):
         _held.reset(token)
         if held["changed"] and not discard:
             bump_generation()
+
+
+@contextmanager
+def unkept():
+    """Run changes that will be rolled back (an editor's live preview): they start no
+    generation, and what is built meanwhile (which may show them) is never kept; what the
+    caches already hold is still read."""
+    token = _unkept.set(True)
+    try:
+        yield
+    finally:
+        _unkept.reset(token)
 
 
 def _new_generation(token=None):
@@ -162,8 +178,8 @@ def memo(name, build):
     value = cache.get(shared_key)
     if value is None:
         value = build()
-        if value is None:
-            return None
+        if value is None or _unkept.get():
+            return value
         cache.set(shared_key, value, SHARED_TIMEOUT)
     _local.put(local_key, value)
     return value

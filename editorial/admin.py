@@ -20,6 +20,7 @@ from taggit.managers import TaggableManager
 from . import ownership, tagging
 from .corrections import CorrectionsMixin
 from .history_admin import HistoryAdmin
+from .live_preview import LivePreviewMixin
 from .publishing import PublishingMixin
 from .registry import PUBLISHABLE
 from .restore import state_before_restore
@@ -40,7 +41,7 @@ def status_badge(obj):
     return format_html('<span class="status status--{}">{}</span>', state, label)
 
 
-class EditorialAdmin(CorrectionsMixin, PublishingMixin, HistoryAdmin):
+class EditorialAdmin(LivePreviewMixin, CorrectionsMixin, PublishingMixin, HistoryAdmin):
     """Admin of a publishable model: roles enforced, history kept, state shown as a badge,
     publishing done with buttons (``editorial.publishing``)."""
 
