@@ -6,14 +6,15 @@ is decided without asking for the page: the address is resolved to its view, and
 owns the view says, for many addresses at once, which of them show something public
 (``registry.register_link_targets``). An address that its own view does not answer may still
 answer as a content page at a free address or as an old address kept as a redirect
-(``registry.register_link_fallback``). Files (library pictures and documents) are looked for
-in the storage.
+(``registry.register_link_fallback``). Files (library pictures and documents, and the site's
+own static files) are looked for where they are kept.
 """
 
 from collections import defaultdict
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.http.request import split_domain_port, validate_host
 from django.urls import Resolver404, resolve
@@ -22,6 +23,7 @@ from . import registry
 
 GONE_PAGE = "nothing public is there (it may be a draft, withdrawn, moved or deleted)"
 GONE_FILE = "the file is no longer in the media library"
+GONE_STATIC = "there is no such file on this site"
 
 
 def site_hosts():
@@ -59,13 +61,17 @@ def unreachable(paths):
     do not answer for the public. One batch of queries per kind of address, whatever the
     number of paths."""
     paths = set(paths)
-    media_url = settings.MEDIA_URL
+    media_url, static_url = settings.MEDIA_URL, settings.STATIC_URL
     problems = {}
     waiting = defaultdict(list)  # view name -> [(path, kwargs)]
     for path in sorted(paths):
         if media_url.startswith("/") and path.startswith(media_url):
             if not _file_exists(path[len(media_url) :]):
                 problems[path] = GONE_FILE
+            continue
+        if static_url.startswith("/") and path.startswith(static_url):
+            if not _static_exists(path[len(static_url) :]):
+                problems[path] = GONE_STATIC
             continue
         match = _resolve(path)
         if match is None:
@@ -94,6 +100,15 @@ def _resolve(path):
         except Resolver404:
             continue
     return None
+
+
+def _static_exists(name):
+    if not name or ".." in name.split("/"):
+        return False
+    try:
+        return bool(finders.find(name))
+    except Exception:  # noqa: BLE001 - a name the finders refuse is no file of this site
+        return False
 
 
 def _file_exists(name):

@@ -349,6 +349,9 @@ def others(draft):
         ("/events/port-seminar/", True),
         ("/no-such-page/", True),
         ("https://www.example.org/publications/commentaries/old-news/", False),
+        ("/static/img/favicon.svg", False),
+        ("/static/img/no-such-logo.svg", True),
+        ("/static/../settings.py", True),
     ],
 )
 def test_links_to_items_that_are_gone_or_not_public_block(
