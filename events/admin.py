@@ -47,11 +47,11 @@ class EventAdmin(PrepublishCheckMixin, BulkEditMixin, EditorialAdmin):
         ),
         ("Registration", {"fields": ["registration_url", "registration_deadline"]}),
         (
-            "Summary and image",
+            "Introduction",
             {"fields": ["summary", "image", "image_alt", "image_credit", "image_licence"]},
         ),
         ("About the event", {"fields": ["description"]}),
-        ("Related publications", {"fields": ["related_publications"]}),
+        ("Related reading", {"fields": ["related_publications"]}),
         ("Shared with", {"fields": ["co_editors"]}),
     ]
 

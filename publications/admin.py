@@ -94,12 +94,12 @@ class PublicationAdmin(
         # Then in the order the page reads: the synopsis and the image under it, the text
         # (its PDF is made from it unless one is given), the categories and tags at its foot.
         (
-            "Synopsis and image",
+            "Introduction",
             {"fields": ["synopsis", "image", "image_alt", "image_credit", "image_licence"]},
         ),
         ("Text", {"fields": ["body", "about_author", "pdf"]}),
         (
-            "Categories, tags and related publications",
+            "Subjects and related reading",
             {"fields": ["categories", "tags", "related"]},
         ),
         ("Shared with", {"fields": ["co_editors"]}),
