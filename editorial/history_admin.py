@@ -28,6 +28,7 @@ from reversion.errors import RevertError
 from reversion.models import Version
 
 from . import admin_review
+from .a11y import NamedFieldsMixin
 from .actions import OfferedActionsOnly
 from .registry import PUBLISHABLE
 from .restore import (
@@ -48,7 +49,7 @@ class _ShownOnly(Exception):  # noqa: N818 (not an error: the page is shown, not
         self.response = response
 
 
-class HistoryAdmin(OfferedActionsOnly, RevisionFormViewHook, VersionAdmin):
+class HistoryAdmin(NamedFieldsMixin, OfferedActionsOnly, RevisionFormViewHook, VersionAdmin):
     """An admin page whose every change is kept: history, compare, restore and recover.
 
     On top of django-reversion's admin: a deletion is recorded as a last version (so the
