@@ -19,9 +19,7 @@ def test_the_copy_button_copies_the_whole_address_from_the_keyboard(
     editor.save()
     draft = PublicationFactory(status="draft", code=None, published_at=None)
     link = sharing.share_link_create(item=draft, user=editor, days=3, note="Prof. Tan")
-    context, page = open_page(
-        browser, 1280, 900, permissions=["clipboard-read", "clipboard-write"]
-    )
+    context, page = open_page(browser, 1280, 900, permissions=["clipboard-read", "clipboard-write"])
     try:
         page.goto(live_server.url + "/admin/login/")
         page.fill("#id_username", "chief")

@@ -21,9 +21,7 @@ def rows(response):
     table = page.split('class="compare-changes"', 1)[1]
     return {
         label: change
-        for label, change in re.findall(
-            r'<th scope="row">([^<]*)</th>\s*(.*?)</tr>', table, re.S
-        )
+        for label, change in re.findall(r'<th scope="row">([^<]*)</th>\s*(.*?)</tr>', table, re.S)
     }
 
 

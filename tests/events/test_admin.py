@@ -115,9 +115,7 @@ def test_admin_accepts_a_real_image_and_rejects_a_fake_one(staff_client, clock):
     real = SimpleUploadedFile("photo.jpg", jpeg_bytes(1200, 700), "image/jpeg")
     response = staff_client.post(
         ADD_URL,
-        event_form(
-            image=real, image_alt="A harbour", image_credit="RSIS", image_licence="© RSIS"
-        ),
+        event_form(image=real, image_alt="A harbour", image_credit="RSIS", image_licence="© RSIS"),
     )
     assert response.status_code == 302, form_errors(response)
     assert Event.objects.get().image.name.endswith(".jpg")
