@@ -26,3 +26,12 @@ PAGE_CACHE_SECONDS = 0
 # The test client's login() gives no request for django-axes to judge; the throttling tests
 # turn it back on.
 AXES_ENABLED = False
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # Browser journeys run the test server's threads beside the test, and the live preview
+    # saves in transactions it rolls back: a database file in WAL mode lets them read while
+    # another writes (an in-memory database answers "table is locked" at once instead).
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
+        timeout=20, init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+    )
