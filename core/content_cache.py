@@ -42,8 +42,9 @@ request_generation = ContextVar("request_generation", default=None)
 # While set (see ``one_generation``): whether a change was made meanwhile, and the private
 # generation under which this process sees its own changes until the batch ends.
 _held = ContextVar("held_generation", default=None)
-# While set (see ``unkept``): changes about to be rolled back, which nothing may remember.
-_unkept = ContextVar("unkept_changes", default=False)
+# While set (see ``unkept``): changes about to be rolled back, which nothing may remember
+# beyond the block (what is built meanwhile is kept in this dict until it ends).
+_unkept = ContextVar("unkept_changes", default=None)
 
 
 def register_deadline(provider):
@@ -90,11 +91,11 @@ def bump_generation(**kwargs):
     The second bump stops a request that ran between the first and the commit from keeping
     the old content under the new generation.
     """
-    if _unkept.get():
-        return
     held = _held.get()
     if held is not None:
         held.update(changed=True, token=f"batch-{uuid.uuid4().hex}")
+        return
+    if _unkept.get() is not None:
         return
     _new_generation()
     transaction.on_commit(_new_generation)
@@ -122,9 +123,9 @@ def one_generation(*, discard=False):
 @contextmanager
 def unkept():
     """Run changes that will be rolled back (an editor's live preview): they start no
-    generation, and what is built meanwhile (which may show them) is never kept; what the
-    caches already hold is still read."""
-    token = _unkept.set(True)
+    generation, and what is built meanwhile (which may show them) is kept only until the block
+    ends; what the caches already hold is still read."""
+    token = _unkept.set({})
     try:
         yield
     finally:
@@ -170,6 +171,9 @@ def memo(name, build):
     """
     generation = current_generation()
     local_key = (name, generation)
+    trial = _unkept.get()
+    if trial is not None and local_key in trial:
+        return trial[local_key]
     value = _local.get(local_key, _MISSING)
     if value is not _MISSING:
         return value
@@ -178,7 +182,10 @@ def memo(name, build):
     value = cache.get(shared_key)
     if value is None:
         value = build()
-        if value is None or _unkept.get():
+        if trial is not None:
+            trial[local_key] = value
+            return value
+        if value is None:
             return value
         cache.set(shared_key, value, SHARED_TIMEOUT)
     _local.put(local_key, value)

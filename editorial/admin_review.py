@@ -43,19 +43,21 @@ def state_text(item, latest, *, author=False):
     """Where the review of ``item`` stands, in a sentence (saying what to do next to someone
     who works on it, its ``author``)."""
     State = ReviewRequest.State
-    if item.status == review.REVIEW:
+    correction = item.status != review.REVIEW and review.has_kept_correction(item)
+    what = "The kept correction is waiting" if correction else "Waiting"
+    if item.status == review.REVIEW or correction and latest and latest.state == State.OPEN:
         if latest is None or latest.state != State.OPEN:
             return "Waiting for review."
         asked = review.person(latest.reviewer) if latest.reviewer else "every editor"
         return (
-            f"Waiting for review by {asked} since {local_time(latest.created_at)} "
+            f"{what} for review by {asked} since {local_time(latest.created_at)} "
             f"(asked by {review.person(latest.requested_by)})."
         )
     if latest is None:
         return "Not submitted for review yet."
     when, by = local_time(latest.closed_at), review.person(latest.closed_by)
     if latest.state == State.SENT_BACK:
-        if author and item.status == review.DRAFT:
+        if author and (item.status == review.DRAFT or correction):
             return (
                 f"Sent back by {by} on {when}. Make the changes, then submit it for review again."
             )
@@ -86,7 +88,7 @@ def panel(user, item):
             for step in review.conversation(item)
         ],
         "may_comment": commenting,
-        "may_send_back": commenting and may_send_back(user, item) and item.status == review.REVIEW,
+        "may_send_back": commenting and may_send_back(user, item) and review.is_waiting(item),
         "comment_url": reverse("admin:editorial_reviewrequest_comment", args=args),
         "send_back_url": reverse("admin:editorial_reviewrequest_send_back", args=args),
     }

@@ -133,6 +133,7 @@ class ReviewRequest(models.Model):
         SENT_BACK = "sent_back", "Sent back"
         APPROVED = "approved", "Approved"
         REPLACED = "replaced", "Replaced by a later request"
+        DISCARDED = "discarded", "Correction discarded"
 
     content_type = models.ForeignKey(
         ContentType, on_delete=models.CASCADE, related_name="+", verbose_name="kind of item"
@@ -215,10 +216,19 @@ class ReviewComment(models.Model):
         return self.get_kind_display()
 
 
+class PendingCorrectionQuerySet(models.QuerySet):
+    def for_item(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+    def due(self, now=None):
+        """Corrections whose scheduled time has come, oldest first."""
+        return self.filter(publish_at__lte=now or timezone.now()).order_by("publish_at", "pk")
+
+
 class PendingCorrection(models.Model):
     """Changes to a public item kept for later: the item's form as its editor left it, put live
-    only when someone presses “Publish correction”. The public page meanwhile shows the item
-    as it was published."""
+    when someone presses “Publish correction” or at ``publish_at``, if one was chosen. The
+    public page meanwhile shows the item as it was published."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
@@ -231,6 +241,10 @@ class PendingCorrection(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     saved_at = models.DateTimeField(auto_now=True)
+    #: When it goes live by itself (``publish_due_corrections``); None: when someone says so.
+    publish_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PendingCorrectionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "correction waiting to be published"

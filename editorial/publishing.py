@@ -41,6 +41,8 @@ class Action:
     #: The status it gives the item (None: the status stays).
     status: str | None = None
     needs_time: bool = False
+    #: Whether it asks for a review (the page offers a choice of reviewer and a note).
+    asks_review: bool = False
 
 
 def workflow_of(model):
@@ -88,6 +90,7 @@ class PublishingMixin:
                         "Submit for review",
                         "Saves it and asks the editors to review it before it goes out.",
                         flow.review,
+                        asks_review=True,
                     )
                 )
         if not editor:
@@ -195,13 +198,16 @@ class PublishingMixin:
             raise PermissionDenied("This action is not available to you for this item.")
         request._publishing = offered[value]
         request._status_before = getattr(obj, "status", None)
-        problems = [conflict] if conflict else []
+        # A button that keeps a correction adds its own (``editorial.corrections``).
+        problems = [*getattr(request, "_more_problems", ())]
+        if conflict:
+            problems.insert(0, conflict)
         if value == "submit":
             request._reviewer, problem = self._chosen_reviewer(request)
             if problem:
                 problems.append(problem)
         if offered[value].needs_time:
-            request._publish_at, problem = _scheduled_time(request.POST)
+            request._publish_at, problem = scheduled_time(request.POST)
             if problem:
                 problems.append(problem)
         request._publishing_problems = problems
@@ -263,8 +269,9 @@ class PublishingMixin:
         ]  # fmt: skip
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        actions = self.offered_actions(request, obj)
         context["publishing"] = {
-            "actions": self.offered_actions(request, obj),
+            "actions": actions,
             "state": _state_line(obj),
             # Shown over a correction kept for later, the form stands for the live version.
             "opened": getattr(request, "_live_token", None) or _token(obj),
@@ -273,8 +280,8 @@ class PublishingMixin:
             "may_delete": obj is not None and self.has_delete_permission(request, obj),
             "names": {"action": ACTION, "opened": OPENED, "date": SCHEDULE_DATE,
                       "time": SCHEDULE_TIME, "reviewer": REVIEWER, "note": REVIEW_NOTE},
-            "reviewers": review.editors_of(self.model) if obj is None or obj.status == (
-                workflow_of(self.model).draft) else (),
+            "reviewers": review.editors_of(self.model)
+            if any(action.asks_review for action in actions) else (),
         }  # fmt: skip
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -326,7 +333,7 @@ def apply_action(request, item):
     item.status = action.status
 
 
-def _scheduled_time(data):
+def scheduled_time(data):
     """(aware moment, problem) from the schedule's date and time, typed in Singapore time."""
     try:
         day = datetime.date.fromisoformat(data.get(SCHEDULE_DATE, "").strip())

@@ -2,7 +2,9 @@
 
 An author submits a draft for review, asking every editor (everyone who holds the publish
 permission of its kind) or one chosen editor. An editor then sends it back with comments (it
-becomes a draft again) or approves it by publishing or scheduling it. Anyone working on the
+becomes a draft again) or approves it by publishing or scheduling it. A correction of a public
+item kept for later (``editorial.corrections``) is reviewed the same way, the item staying
+public meanwhile: sent back, it stays kept; publishing it approves it. Anyone working on the
 item may add a comment at any time. Every step is kept with the item (its page and its history
 show them), is a line of the activity list, and is told by email to the people it concerns,
 once the change is saved.
@@ -22,7 +24,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from . import review_mail
-from .models import ReviewComment, ReviewRequest
+from .models import PendingCorrection, ReviewComment, ReviewRequest
 from .ownership import is_editor, worked_on_by
 from .registry import PUBLISHABLE
 from .review_mail import person
@@ -64,12 +66,14 @@ def may_review(user, model):
 def submit_for_review(*, item, by, reviewer=None, note=""):
     """Ask for ``item`` to be reviewed by ``reviewer`` (an editor), or by every editor.
 
-    The item's status becomes "review" (it is saved if it was not already); an open request
-    for it is replaced by this one. Returns the ``ReviewRequest``.
+    A draft's status becomes "review" (it is saved if it was not already); a public item with
+    a correction kept for later stays as it is, the correction is reviewed. An open request for
+    it is replaced by this one. Returns the ``ReviewRequest``.
     """
     model = type(item)
-    if item.status not in (DRAFT, REVIEW):
-        raise ValidationError("Only a draft can be submitted for review.")
+    correction = item.status not in (DRAFT, REVIEW) and has_kept_correction(item)
+    if item.status not in (DRAFT, REVIEW) and not correction:
+        raise ValidationError("Only a draft or a kept correction can be submitted for review.")
     if reviewer is not None and not may_review(reviewer, model):
         raise ValidationError(
             f"{person(reviewer)} cannot review this item: choose an editor, or ask every editor."
@@ -77,7 +81,7 @@ def submit_for_review(*, item, by, reviewer=None, note=""):
     note = note.strip()
     asked = person(reviewer) if reviewer is not None else "every editor"
     with transaction.atomic():
-        if item.status != REVIEW:
+        if not correction and item.status != REVIEW:
             item.status = REVIEW
             item.save()
         now = timezone.now()
@@ -87,7 +91,8 @@ def submit_for_review(*, item, by, reviewer=None, note=""):
         request = ReviewRequest.objects.create(
             item=item, requested_by=by, reviewer=reviewer, note=note, created_at=now
         )
-        summary = f"Submitted for review, asking {asked}." + _quoted(" Note: ", note)
+        what = "The kept correction was submitted" if correction else "Submitted"
+        summary = f"{what} for review, asking {asked}." + _quoted(" Note: ", note)
         comment = _record(item, by, Kind.SUBMITTED, note, request, summary)
         if reviewer is not None:
             recipients = [reviewer]
@@ -99,15 +104,17 @@ def submit_for_review(*, item, by, reviewer=None, note=""):
 
 def send_back(*, item, by, comment):
     """Return ``item``, waiting for review, to its author with ``comment`` (required): it
-    becomes a draft again and its author is told. Returns the ``ReviewComment``."""
+    becomes a draft again (a kept correction stays kept) and its author is told. Returns the
+    ``ReviewComment``."""
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError("Write what needs changing before sending the item back.")
-    if item.status != REVIEW:
+    if not is_waiting(item):
         raise ValidationError("This item is not waiting for review, so it cannot be sent back.")
     with transaction.atomic():
-        item.status = DRAFT
-        item.save()
+        if item.status == REVIEW:
+            item.status = DRAFT
+            item.save()
         request = _close_open_request(item, by, State.SENT_BACK)
         summary = _quoted("Sent back with comments: ", comment)
         step = _record(item, by, Kind.SENT_BACK, comment, request, summary)
@@ -162,6 +169,12 @@ def _record(item, by, kind, text, request, summary):
     return step
 
 
+def close_review(*, item, by, state):
+    """Close the open request of ``item`` (if any) in ``state``, e.g. its kept correction was
+    discarded."""
+    return _close_open_request(item, by, state)
+
+
 def _close_open_request(item, by, state):
     request = open_request(item)
     if request is not None:
@@ -202,6 +215,24 @@ def _requests(item):
     return ReviewRequest.objects.filter(
         content_type=ContentType.objects.get_for_model(item), object_id=item.pk
     )
+
+
+def has_kept_correction(item):
+    return PendingCorrection.objects.for_item(item).exists()
+
+
+def is_waiting(item):
+    """Whether ``item`` waits for a review: a draft submitted, or a kept correction."""
+    if item.status == REVIEW:
+        return True
+    return open_request(item) is not None and has_kept_correction(item)
+
+
+def _kept(model):
+    """The ids of the items of ``model`` with a correction kept for later."""
+    return PendingCorrection.objects.filter(
+        content_type=ContentType.objects.get_for_model(model)
+    ).values("object_id")
 
 
 def open_request(item):
@@ -246,7 +277,7 @@ def waiting_for(user, queryset):
         .order_by("-created_at", "-id")
     )
     return (
-        queryset.filter(status=REVIEW)
+        queryset.filter(Q(status=REVIEW) | Q(pk__in=_kept(model)))
         .annotate(
             review_request_id=Subquery(asked.values("pk")[:1]),
             review_asked_at=Subquery(asked.values("created_at")[:1]),
@@ -266,7 +297,8 @@ def sent_back_to(user, queryset):
     steps = ReviewComment.objects.filter(content_type=content_type, object_id=OuterRef("pk"))
     asked_by_user = requests.filter(requested_by=user.pk).values("object_id")
     return (
-        queryset.filter(worked_on_by(user, model) | Q(pk__in=asked_by_user), status=DRAFT)
+        queryset.filter(worked_on_by(user, model) | Q(pk__in=asked_by_user))
+        .filter(Q(status=DRAFT) | Q(pk__in=_kept(model)))
         .annotate(
             review_state=Subquery(latest.values("state")[:1]),
             review_sent_back_at=Subquery(latest.values("closed_at")[:1]),

@@ -9,6 +9,8 @@ from django.views.decorators.http import require_safe
 from core.previews import at_address
 
 from . import sharing
+from .corrections import page_with_correction
+from .models import PendingCorrection
 
 NOT_FOUND = 404
 GONE = 410
@@ -21,12 +23,20 @@ def review(request, token):
 
     A forged or altered address gets "not found"; a withdrawn or expired link, or one whose item
     was deleted or taken down, gets "gone" with a plain explanation. A link to an item published
-    since then leads to its public page.
+    since then leads to its public page, or, while a correction of it is kept for later, shows
+    the page with that correction.
     """
     found = _shared_item(request, token)
     if not isinstance(found, tuple):
         return _private(found)
     link, pages, item = found
+    if item.is_public():
+        pending = PendingCorrection.objects.for_item(item).select_related("saved_by").first()
+        response = None
+        if pending is not None:
+            context = {"share_link": link, "pdf_url": None}
+            response = page_with_correction(request, item, pending, extra_context=context)
+        return _private(response or redirect(item.get_absolute_url()))
     pdf_url = reverse("editorial:review-pdf", args=[token]) if pages.render_pdf else None
     response = pages.render_detail(
         at_address(request, item.get_absolute_url()),
@@ -45,6 +55,8 @@ def review_pdf(request, token):
     if not isinstance(found, tuple):
         return _private(found)
     _link, pages, item = found
+    if item.is_public():
+        return redirect(item.get_absolute_url())
     if pages.render_pdf is None:
         return _private(_problem(request, NOT_FOUND, "invalid"))
     return _private(pages.render_pdf(request, item))
@@ -52,7 +64,7 @@ def review_pdf(request, token):
 
 def _shared_item(request, token, *, record_use=True):
     """``(link, review page, item)`` for a share link still in use, else the response saying
-    why not (a redirect once the item is public)."""
+    why not."""
     now = timezone.now()
     link = sharing.link_for_token(token)
     if link is None:
@@ -66,9 +78,7 @@ def _shared_item(request, token, *, record_use=True):
         return _problem(request, GONE, "deleted")
     if request.method == "GET" and record_use:
         sharing.share_link_record_use(link=link, now=now)
-    if item.is_public():
-        return redirect(item.get_absolute_url())
-    if not sharing.is_in_preparation(item):
+    if not item.is_public() and not sharing.is_in_preparation(item):
         # Taken down (withdrawn): a link made for its review must not keep showing it.
         return _problem(request, GONE, "withdrawn")
     return link, pages, item

@@ -67,7 +67,7 @@ def test_an_editor_is_offered_the_buttons_of_each_state(editor_client, series):
     assert "It will be given the code CO" in text and "Singapore time" in text
     published = PublicationFactory(series=series, status="published", code="CO21113")
     page = editor_client.get(change_url(published))
-    assert buttons(page) == ["correct", "keep", "withdraw", "draft"]
+    assert buttons(page) == ["correct", "keep", "keep_review", "keep_schedule", "withdraw", "draft"]
     assert "the public page shows them at once" in page.content.decode()
 
 
@@ -157,7 +157,16 @@ def test_a_contributor_submits_for_review(contributor_client, contributor, serie
 def test_events_have_their_own_buttons(editor_client, contributor_client):
     event = EventFactory(status="published")
     page = editor_client.get(change_url(event))
-    assert buttons(page) == ["correct", "keep", "withdraw", "cancel", "postpone", "draft"]
+    assert buttons(page) == [
+        "correct",
+        "keep",
+        "keep_review",
+        "keep_schedule",
+        "withdraw",
+        "cancel",
+        "postpone",
+        "draft",
+    ]
     assert press(editor_client, event, "cancel").status_code == 302
     event.refresh_from_db()
     assert event.status == Event.Status.CANCELLED
@@ -268,7 +277,7 @@ def test_a_correction_kept_for_later_leaves_the_public_page_alone(editor_client,
     item = PublicationFactory(series=series, status="published", code="CO21113", title="Ports")
     address = item.get_absolute_url()
     page = editor_client.get(change_url(item))
-    assert buttons(page) == ["correct", "keep", "withdraw", "draft"]
+    assert buttons(page) == ["correct", "keep", "keep_review", "keep_schedule", "withdraw", "draft"]
     response = press(editor_client, item, "keep", title="Ports and Power")
     assert response.status_code == 302
     item.refresh_from_db()
@@ -280,7 +289,15 @@ def test_a_correction_kept_for_later_leaves_the_public_page_alone(editor_client,
     page = editor_client.get(change_url(item))
     assert page.context["adminform"].form["title"].value() == "Ports and Power"
     assert "This form shows a correction kept for later" in page.content.decode()
-    assert buttons(page) == ["correct", "keep", "discard", "withdraw", "draft"]
+    assert buttons(page) == [
+        "correct",
+        "keep",
+        "keep_review",
+        "keep_schedule",
+        "discard",
+        "withdraw",
+        "draft",
+    ]
     item.refresh_from_db()
     assert item.title == "Ports"  # showing it changed nothing
 
