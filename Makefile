@@ -27,6 +27,10 @@ demo: install
 	$(DEV_ENV) $(PY) manage.py make_pdfs --site-url http://127.0.0.1:8000
 
 run: demo
+	@# The task queue's worker and the minute clock run beside the site (emails printed here).
+	$(DEV_ENV) $(PY) manage.py db_worker --no-startup-delay & \
+	$(DEV_ENV) $(PY) manage.py periodic_tasks --every 60 & \
+	trap 'kill 0' EXIT INT TERM; \
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 test: install node_modules/.package-lock.json

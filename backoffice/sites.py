@@ -23,6 +23,8 @@ INDEX_ORDER = {
     "auth": ["User", "Group"],
     "axes": ["AccessAttempt", "AccessFailureLog", "AccessLog"],
     "imports": ["ImportRun"],
+    "subscriptions": ["Subscriber", "Delivery"],
+    "django_tasks_db": ["DBTaskResult"],
 }
 
 

@@ -11,6 +11,7 @@ builds migrations from the names declared in the packages, not from these).
 
 from axes.apps import AppConfig as AxesConfig
 from django.contrib.auth.apps import AuthConfig
+from django_tasks_db.apps import TasksAppConfig
 from reversion.apps import ReversionConfig
 from taggit.apps import TaggitAppConfig
 
@@ -56,3 +57,11 @@ class SignInSecurityConfig(AxesConfig):
                 "AccessLog": ("sign-in", "sign-ins"),
             },
         )
+
+
+class QueueConfig(TasksAppConfig):
+    verbose_name = "Background work (emails)"
+
+    def ready(self):
+        super().ready()
+        name_models(self, {"DBTaskResult": ("queued job", "queued jobs")})

@@ -16,8 +16,11 @@ from .models import Authorship, Category, ExternalPublication, HomeFeature, Publ
 
 @admin.register(Series)
 class SeriesAdmin(HistoryAdmin):
-    list_display = ["name", "code_prefix", "item_name", "order", "on_home_page", "sidebar_teaser"]
-    list_editable = ["order", "on_home_page", "sidebar_teaser"]
+    list_display = [
+        "name", "code_prefix", "item_name", "order", "on_home_page", "sidebar_teaser",
+        "alert_subscribers",
+    ]  # fmt: skip
+    list_editable = ["order", "on_home_page", "sidebar_teaser", "alert_subscribers"]
     search_fields = ["name", "code_prefix"]
     prepopulated_fields = {"slug": ["name"]}
 

@@ -48,6 +48,11 @@ class Series(SingleLineFields, models.Model):
         default=False,
         help_text="Show this series' latest item beside every publication (“Latest Book”).",
     )
+    alert_subscribers = models.BooleanField(
+        "alert subscribers when published",
+        default=True,
+        help_text="Email this series' new items to the readers who follow them.",
+    )
     order = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
 
     class Meta:

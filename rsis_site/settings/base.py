@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "portal",
     "backoffice",
     "imports",
+    "subscriptions",
+    "django_tasks",
+    "backoffice.third_party.QueueConfig",
 ]
 
 MIDDLEWARE = [
@@ -222,6 +225,15 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL", "")
 # Email (review requests, send-backs and comments): EMAIL_URL or DJANGO_EMAIL_*, see
 # settings/email.py; printed on the console in development.
 globals().update(email_settings(os.environ, debug=DEBUG))
+# The task queue (subscribers' emails): kept in the database, run by `manage.py db_worker`;
+# `manage.py periodic_tasks` (every minute) adds what is due by the clock.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Subscribers: the weekly digest's day (0 is Monday) and hour (Singapore time), at most this
+# many emails a second, and the pauses (seconds) before each new try after a temporary refusal.
+SUBSCRIPTIONS_DIGEST_WEEKDAY = int(os.environ.get("DJANGO_DIGEST_WEEKDAY", 0))
+SUBSCRIPTIONS_DIGEST_HOUR = int(os.environ.get("DJANGO_DIGEST_HOUR", 8))
+SUBSCRIPTIONS_SEND_RATE = float(os.environ.get("DJANGO_SUBSCRIPTIONS_SEND_RATE", 20))
+SUBSCRIPTIONS_RETRY_DELAYS = (5, 30, 120)
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

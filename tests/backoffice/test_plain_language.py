@@ -10,12 +10,16 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.admin.templatetags.admin_list import result_headers
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from reversion import create_revision, set_comment
 
 from editorial.sharing import share_link_create
 from imports.models import ImportRun
 from publications.models import HomeFeature
 from redirects.models import Redirect
+from subscriptions.models import Delivery, Subscriber
+from subscriptions.sending import claim
+from subscriptions.tasks import announce_new_items
 from tests.factories import (
     AuthorshipFactory,
     CategoryFactory,
@@ -51,7 +55,7 @@ def raw_label(name):
 
 
 @pytest.fixture
-def everything(site_facts, administrator, administrator_client):
+def everything(site_facts, administrator, administrator_client, settings):
     """One row of every kind the admin lists, so that every change page can be opened."""
     series = SeriesFactory(name="Commentaries", slug="commentaries", code_prefix="CO")
     category = CategoryFactory(name="Maritime Security")
@@ -81,6 +85,12 @@ def everything(site_facts, administrator, administrator_client):
     AccessAttempt.objects.create(**seen, get_data="", post_data="", failures_since_start=2)
     AccessFailureLog.objects.create(**seen)
     AccessLog.objects.create(**seen)
+    subscriber = Subscriber.objects.create(
+        email="reader@example.org", everything=True, confirmed_at=timezone.now()
+    )
+    claim([subscriber.pk], [publication], Delivery.Kind.ALERT)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    announce_new_items.enqueue()  # a queued job
 
 
 def admin_pages():
@@ -123,6 +133,8 @@ def test_the_front_page_names_every_group_in_plain_words(administrator_client):
         "Staff accounts and roles",
         "Sign-in security",
         "Imports from other sites",
+        "Email subscribers",
+        "Background work (emails)",
     ]
     app_list = html[html.index('id="content-main"') :]
     for name in PACKAGE_NAMES:
