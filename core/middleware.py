@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.utils.crypto import constant_time_compare
 
 from .content_cache import GENERATION_KEY, checked, current_generation, request_generation
+from .feeds import answer_conditionally
 from .memory import BoundedLRU
 
 MAX_CACHED_QUERY = 300
@@ -47,7 +48,8 @@ class PageCacheMiddleware:
             generation, entry = self.lookup(key)
             request_generation.set(generation)
             if entry is not None:
-                return self.rebuild(entry)
+                # A feed reader holding this answer already (its ETag or date) gets 304.
+                return answer_conditionally(request, self.rebuild(entry))
             response = self.get_response(request)
             if self.cacheable_response(response):
                 response["X-Page-Cache"] = "miss"

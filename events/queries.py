@@ -125,13 +125,15 @@ def calendar_events():
     )
 
 
-def feed_events():
-    """The events feed: what is coming (soonest first), then what just happened."""
+def feed_events(event_filter=None):
+    """The events feed: what is coming (soonest first), then what just happened; only those
+    matching ``event_filter`` (an EventFilter) if given (an unknown centre is a 404)."""
+    public = Event.objects.public() if event_filter is None else filtered(event_filter)
 
     def build():
         now = timezone.now()
-        public = _with_speakers(Event.objects.public())
-        coming = list(public.upcoming(now)[:FEED_UPCOMING])
-        return coming + list(public.past(now)[:FEED_RECENT])
+        chosen = _with_speakers(public)
+        coming = list(chosen.upcoming(now)[:FEED_UPCOMING])
+        return coming + list(chosen.past(now)[:FEED_RECENT])
 
-    return memo("events:feed", build)
+    return memo(f"events:feed:{event_filter.key() if event_filter else ''}", build)

@@ -1,15 +1,18 @@
-"""RSS 2.0 and Atom feeds of the public media items of each kind."""
+"""RSS 2.0, Atom and JSON feeds of the public media items of each kind; each person named is an
+author of their own, and ``?content=full`` adds an item's own text where it has one."""
 
 from datetime import datetime, time
+from typing import NamedTuple
 
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
-from core.feeds import CachedFeed, TextAtomFeed
+from core.feeds import CachedFeed, feed_html, feed_request, formats
 from core.site import get_site_context
 
 from . import queries
+from .views import year_filter
 
 FEED_ITEMS = 20
 DESCRIPTIONS = {
@@ -21,28 +24,43 @@ DESCRIPTIONS = {
 }
 
 
+class Chosen(NamedTuple):
+    """A feed's kind of item, and its year if the reader chose one."""
+
+    kind: str
+    year: int | None
+
+
 class MediaFeed(CachedFeed):
     cache_name = "newsroom:feed"
+    full_text = True
+
+    def query_items(self, request, kind):
+        """The list's ``?year=`` filter, checked as the list checks it (404 if bad)."""
+        year = year_filter(request)
+        return [("year", str(year))] if year else []
 
     def get_object(self, request, kind):
         if queries.kind_label(kind) is None:
             raise Http404("There is no such feed.")
-        return kind
+        return Chosen(kind, year_filter(request))
 
-    def title(self, kind):
-        return f"{get_site_context()['short_name']} {queries.kind_label(kind)}"
+    def title(self, chosen):
+        title = f"{get_site_context()['short_name']} {queries.kind_label(chosen.kind)}"
+        return f"{title} for {chosen.year}" if chosen.year else title
 
-    def link(self, kind):
-        return reverse("newsroom:kind", kwargs={"kind": kind})
+    def link(self, chosen):
+        link = reverse("newsroom:kind", kwargs={"kind": chosen.kind})
+        return f"{link}?year={chosen.year}" if chosen.year else link
 
-    def description(self, kind):
-        return DESCRIPTIONS.get(kind, "")
+    def description(self, chosen):
+        return DESCRIPTIONS.get(chosen.kind, "")
 
-    def subtitle(self, kind):
-        return self.description(kind)
+    def subtitle(self, chosen):
+        return self.description(chosen)
 
-    def items(self, kind):
-        return list(queries.items(kind)[:FEED_ITEMS])
+    def items(self, chosen):
+        return list(queries.items(chosen.kind, chosen.year)[:FEED_ITEMS])
 
     def item_title(self, item):
         return item.title
@@ -75,12 +93,18 @@ class MediaFeed(CachedFeed):
     def item_updateddate(self, item):
         return max(item.updated_at, self.item_pubdate(item))
 
-    def item_author_name(self, item):
-        return ", ".join(person.name for person in item.people.all()) or None
+    def item_extra_kwargs(self, item):
+        """Each person by name (see ``core.feeds``), and the item's text if asked for."""
+        request = feed_request()
+        full = request.full and item.body
+        return {
+            "authors": [person.name for person in item.people.all()],
+            "content_html": feed_html(item.body, request.origin) if full else None,
+        }
 
     def item_categories(self, item):
         return [queries.kind_label(item.kind)]
 
 
-class AtomMediaFeed(MediaFeed):
-    feed_type = TextAtomFeed
+#: The feeds in each format: ``FEEDS["atom"]``.
+FEEDS = formats(MediaFeed)

@@ -43,7 +43,7 @@ def kind(request, kind):
     label = queries.kind_label(kind)
     if label is None:
         return page(request, path=f"media/{kind}")
-    year = _year(request)
+    year = year_filter(request)
     query_string = f"year={year}" if year else ""
 
     def build():
@@ -76,7 +76,7 @@ def kind(request, kind):
     return render(request, "newsroom/kind.html", context)
 
 
-def _year(request):
+def year_filter(request):
     """The ``?year=`` filter: four ASCII digits in range, given once; empty means any year."""
     values = request.GET.getlist("year")
     if len(values) > 1:

@@ -15,6 +15,7 @@ from core.pagination import ANCHOR_PAGES, id_positions, keyset_positions
 from core.years import distinct_years
 from staff.models import Person
 
+from .categories import node_by_path
 from .filters import year_range
 from .models import Authorship, Category, ExternalPublication, HomeFeature, Publication, Series
 
@@ -105,6 +106,31 @@ def filtered(pub_filter):
             Q(title__icontains=q) | Q(synopsis__icontains=q) | Q(code__iexact=q)
         )
     return queryset.order_by("-publication_date", "-id")
+
+
+def describe(chosen):
+    """The reader's choice of filters in words, e.g. “in Commentaries, from 2021, about
+    Europe or Global, by Chris Cheang” (empty when nothing is chosen).
+
+    Called once the filters are known to be valid (``filtered`` checks them).
+    """
+    parts = []
+    if chosen.series:
+        parts.append("in " + " or ".join(series_by_slug(s).name for s in chosen.series))
+    if chosen.year:
+        parts.append(f"from {chosen.year}")
+    names_by_axis = {}
+    for path in chosen.categories:
+        node = node_by_path(path)
+        names_by_axis.setdefault(node.axis_pk, []).append(node.name)
+    parts += ["about " + " or ".join(names) for names in names_by_axis.values()]
+    if chosen.author:
+        parts.append(f"by {author_by_slug(chosen.author).display_name}")
+    if chosen.tag:
+        parts.append(f"tagged “{tag_by_slug(chosen.tag).name}”")
+    if chosen.q:
+        parts.append(f"with the words “{chosen.q}”")
+    return ", ".join(parts)
 
 
 def positions(pub_filter, queryset, per_page):

@@ -7,11 +7,11 @@ app_name = "publications"
 
 
 def feed_paths(prefix, kind, name, converter=""):
-    rss, atom = FEEDS[kind]
+    """``feeds/<prefix>[<value>/](rss|atom|json)/``: ``name``, ``name-atom``, ``name-json``."""
     value = f"<{converter}:value>/" if converter else ""
     return [
-        path(f"feeds/{prefix}{value}rss/", rss(), name=name),
-        path(f"feeds/{prefix}{value}atom/", atom(), name=f"{name}-atom"),
+        path(f"feeds/{prefix}{value}{fmt}/", feed(), name=name if fmt == "rss" else f"{name}-{fmt}")
+        for fmt, feed in FEEDS[kind].items()
     ]
 
 
@@ -43,4 +43,5 @@ urlpatterns = [
     *feed_paths("categories/", "category", "feed-category", "path"),
     *feed_paths("tags/", "tag", "feed-tag", "slug"),
     *feed_paths("authors/", "author", "feed-author", "slug"),
+    *feed_paths("research/", "centre", "feed-centre", "slug"),
 ]

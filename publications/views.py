@@ -44,7 +44,7 @@ def _listing(request, template, *, heading, feed=None, extra=None, **fixed):
         queryset = queries.filtered(pub_filter)
         positions = queries.positions(pub_filter, queryset, PER_PAGE)
         page_obj = paginate(request, queryset.for_cards(), PER_PAGE, positions=positions)
-        summary = _summary(chosen)
+        summary = queries.describe(chosen)
         context = {
             "page_obj": page_obj,
             "filter": chosen,
@@ -72,31 +72,6 @@ def _listing(request, template, *, heading, feed=None, extra=None, **fixed):
         **(extra or {}),
     }
     return render(request, template, context)
-
-
-def _summary(chosen):
-    """The reader's choice of filters in words, e.g. “in Commentaries, from 2021, about
-    Europe or Global, by Chris Cheang” (empty when nothing is chosen).
-
-    Called once the filters are known to be valid (``queries.filtered`` checks them).
-    """
-    parts = []
-    if chosen.series:
-        parts.append("in " + " or ".join(queries.series_by_slug(s).name for s in chosen.series))
-    if chosen.year:
-        parts.append(f"from {chosen.year}")
-    names_by_axis = {}
-    for path in chosen.categories:
-        node = node_by_path(path)
-        names_by_axis.setdefault(node.axis_pk, []).append(node.name)
-    parts += ["about " + " or ".join(names) for names in names_by_axis.values()]
-    if chosen.author:
-        parts.append(f"by {queries.author_by_slug(chosen.author).display_name}")
-    if chosen.tag:
-        parts.append(f"tagged “{queries.tag_by_slug(chosen.tag).name}”")
-    if chosen.q:
-        parts.append(f"with the words “{chosen.q}”")
-    return ", ".join(parts)
 
 
 @require_safe

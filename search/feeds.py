@@ -1,16 +1,19 @@
-"""An RSS 2.0 feed of any search (``/search/feed/?q=...``), newest first, to follow a topic."""
+"""A feed of any search, newest first, to follow a topic: RSS 2.0 at ``/search/feed/?q=...``,
+Atom at ``/search/feed/atom/?q=...`` and JSON Feed at ``/search/feed/json/?q=...``.
+
+Written afresh for each request (searches are too many to keep), with the validators and 304
+answers of every feed (``core.feeds.CachedFeed``)."""
 
 import datetime
 from html import unescape
 from urllib.parse import urlencode
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from core.feeds import TextRssFeed
+from core.feeds import CachedFeed, feed_request, formats
 from core.site import get_site_context
 from publications import printing
 
@@ -23,15 +26,20 @@ FEED_ITEMS = 20
 PUBLISH_TIME = datetime.time(9)
 
 
-class SearchFeed(Feed):
-    feed_type = TextRssFeed
+class SearchFeed(CachedFeed):
+    cache_name = "search:feed"
+
+    def query_items(self, request):
+        return self.get_object(request).query_items(sort=None)
+
+    def fresh(self, request):
+        return True
 
     def get_object(self, request):
         search = SearchRequest.from_query(request.GET)
         if not search.q:
             raise Http404("Give the words to follow, e.g. ?q=maritime+security.")
         search.sort = "date"
-        search.feed_origin = f"{request.scheme}://{request.get_host()}"
         return search
 
     def title(self, search):
@@ -44,16 +52,13 @@ class SearchFeed(Feed):
         return f"The latest publications, events, pages and people matching “{search.q}”."
 
     def items(self, search):
-        results = run(search).results[0:FEED_ITEMS]
-        for result in results:
-            result.feed_origin = search.feed_origin
-        return results
+        return run(search).results[0:FEED_ITEMS]
 
     def item_enclosures(self, result):
         """A publication's PDF, as in the publications' own feeds."""
         if result.kind != Kind.PUBLICATION:
             return []
-        return [printing.enclosure(result.item, result.feed_origin)]
+        return [printing.enclosure(result.item, feed_request().origin)]
 
     def item_title(self, result):
         return result.title
@@ -73,3 +78,6 @@ class SearchFeed(Feed):
 
     def item_categories(self, result):
         return [result.kind_label]
+
+
+FEEDS = formats(SearchFeed)

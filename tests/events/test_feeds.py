@@ -4,6 +4,7 @@ import pytest
 from events.services import event_publish
 from tests.factories import EventFactory
 from tests.hostile import HOSTILE, assert_feed_shows_as_typed
+from tests.jsonfeed import json_feed
 
 FEEDS = ["/feeds/events/rss/", "/feeds/events/atom/"]
 
@@ -67,3 +68,38 @@ def test_feeds_show_markup_in_titles_and_summaries_as_typed(visitor, programme, 
 
     assert response.status_code == 200
     assert_feed_shows_as_typed(response.content, HOSTILE)
+
+
+def test_each_speaker_is_an_author_and_the_programme_comes_on_request(visitor, programme):
+    from tests.factories import EventSpeakerFactory, PersonFactory
+
+    soon = programme["soon"]
+    EventSpeakerFactory(event=soon, person=PersonFactory(name="Ann Lee"), order=0)
+    EventSpeakerFactory(event=soon, person=PersonFactory(name="Bo Tan"), order=1)
+    soon.description = "<p>The programme.</p>"
+    soon.save()
+    for url in FEEDS:
+        entry = feedparser.parse(visitor.get(url).content).entries[1]
+        assert [author.name for author in entry.authors] == ["Ann Lee", "Bo Tan"], url
+        assert "content" not in entry
+        full = feedparser.parse(visitor.get(url + "?content=full").content).entries[1]
+        assert full.content[0].value == "<p>The programme.</p>", url
+    feed = json_feed(visitor.get("/feeds/events/json/"))
+    assert feed["title"] == "RSIS Events"
+    assert feed["items"][1]["authors"] == [{"name": "Ann Lee"}, {"name": "Bo Tan"}]
+    assert feed["items"][1]["tags"] == ["Seminar", "IDSS"]
+
+
+def test_feeds_take_the_lists_filters(visitor, programme):
+    parsed = feedparser.parse(visitor.get("/feeds/events/rss/?centre=idss&kind=seminar").content)
+    assert [entry.title for entry in parsed.entries] == ["Soon Seminar"]
+    assert parsed.feed.link == "http://testserver/events/?kind=seminar&centre=idss"
+    feed = json_feed(visitor.get("/feeds/events/json/?year=2025"))
+    assert [item["title"] for item in feed["items"]] == ["Last Year Workshop"]
+
+
+@pytest.mark.parametrize(
+    "query", ["kind=party", "centre=nowhere", "year=0", "year=2021&year=2022", "content=all"]
+)
+def test_feeds_refuse_what_the_list_refuses(visitor, programme, query):
+    assert visitor.get(f"/feeds/events/rss/?{query}").status_code == 404

@@ -5,6 +5,7 @@ import pytest
 
 from tests.factories import MediaItemFactory
 from tests.hostile import HOSTILE, assert_feed_shows_as_typed
+from tests.jsonfeed import json_feed
 
 from .conftest import make_items
 
@@ -79,3 +80,27 @@ def test_feeds_show_markup_in_titles_and_summaries_as_typed(visitor, highlight, 
 
     assert response.status_code == 200
     assert_feed_shows_as_typed(response.content, HOSTILE)
+
+
+def test_each_person_is_an_author_and_json_feeds_follow_the_format(visitor, highlight, chris):
+    from tests.factories import PersonFactory
+
+    item = MediaItemFactory(
+        title="With a note", date=datetime.date(2023, 3, 2), body="<p>Our note.</p>"
+    )
+    item.people.set([chris, PersonFactory(name="Ann Lee", sort_name="Lee, Ann")])
+    entry = feedparser.parse(visitor.get("/feeds/media/highlights/atom/").content).entries[0]
+    assert sorted(author.name for author in entry.authors) == ["Ann Lee", chris.name]
+    full = feedparser.parse(visitor.get("/feeds/media/highlights/rss/?content=full").content)
+    assert full.entries[0].content[0].value == "<p>Our note.</p>"
+    feed = json_feed(visitor.get("/feeds/media/highlights/json/"))
+    assert feed["title"] == "RSIS Media Highlights"
+    assert [i["title"] for i in feed["items"]] == ["With a note", "Russia courts Southeast Asia"]
+
+
+def test_feeds_take_the_lists_year(visitor, highlight):
+    MediaItemFactory(title="Old", date=datetime.date(2020, 5, 1))
+    parsed = feedparser.parse(visitor.get("/feeds/media/highlights/rss/?year=2020").content)
+    assert [entry.title for entry in parsed.entries] == ["Old"]
+    assert parsed.feed.title == "RSIS Media Highlights for 2020"
+    assert visitor.get("/feeds/media/highlights/rss/?year=20x0").status_code == 404

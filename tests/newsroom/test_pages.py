@@ -202,7 +202,8 @@ def test_bad_list_parameters_get_404_never_500(visitor, highlight, query):
         "/feeds/media/nope/rss/",
         "/feeds/media/nope/atom/",
         "/feeds/media/" + "a" * 5000 + "/rss/",
-        "/feeds/media/highlights/json/",
+        "/feeds/media/highlights/xml/",
+        "/feeds/media/nope/json/",
     ],
 )
 def test_unknown_addresses_get_404(visitor, highlight, url):

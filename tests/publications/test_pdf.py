@@ -23,6 +23,7 @@ from publications import printing
 from publications.models import GeneratedPDF, Publication
 
 from ..factories import AuthorshipFactory, PublicationFactory, UserFactory, jpeg_bytes
+from ..jsonfeed import json_feed
 from ..reading import assert_in_order
 
 BODY = (
@@ -368,6 +369,13 @@ def test_feeds_carry_the_pdf_as_an_enclosure(visitor, lavrov):
         assert enclosure.href == "http://testserver/p/CO21113.pdf"
         assert enclosure.type == "application/pdf"
         assert int(enclosure.length) == size
+    for path in ("/feeds/publications/json/", "/search/feed/json/?q=Lavrov"):
+        (attachment,) = json_feed(visitor.get(path))["items"][0]["attachments"]
+        assert attachment == {
+            "url": "http://testserver/p/CO21113.pdf",
+            "mime_type": "application/pdf",
+            "size_in_bytes": size,
+        }
 
 
 def test_make_pdfs_makes_what_is_missing_or_outdated_only(lavrov, commentaries):

@@ -74,6 +74,25 @@ def test_hidden_items_absent_from_every_feed(visitor, hidden_item, author):
         ], url
 
 
+@pytest.mark.parametrize("hidden_item", HIDDEN, indirect=True)
+def test_hidden_items_absent_from_json_and_filtered_feeds(visitor, hidden_item, author):
+    from tests.jsonfeed import json_feed
+
+    for url in (
+        "/feeds/publications/json/",
+        "/feeds/publications/json/?content=full",
+        f"/feeds/authors/{author.slug}/json/",
+        "/feeds/series/commentaries/json/?year=2021",
+        "/feeds/publications/json/?series=commentaries&category=country-and-region-studies",
+    ):
+        titles = [item["title"] for item in json_feed(visitor.get(url))["items"]]
+        assert titles == ["CO21113 | Russia and Southeast Asia: What Lavrov’s July Visits Mean"]
+    rss = feedparser.parse(visitor.get("/feeds/publications/rss/?year=2021").content)
+    assert len(rss.entries) == 1
+    assert visitor.get("/feeds/tags/secret/json/").status_code == 404
+    assert visitor.get("/feeds/publications/json/?tag=secret").status_code == 404
+
+
 def test_scheduled_item_goes_live_at_its_time_without_a_job(visitor, lavrov):
     at = timezone.now() + datetime.timedelta(hours=3)
     item = PublicationFactory(
