@@ -23,6 +23,7 @@ PUBLIC_PAGES = [
     "/events/maritime-domain-awareness-malacca-strait/",
     "/events/",
     "/search/?q=security",
+    "/subscribe/?series=commentaries&author=chris-cheang",
     "/about-rsis/introduction/",
 ]
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 740)}

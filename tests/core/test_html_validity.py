@@ -62,6 +62,7 @@ def public_pages(client):
         "menu-page": (page.get_absolute_url(), 200),
         "events": ("/events/", 200),
         "search": ("/search/?q=security", 200),
+        "subscribe": ("/subscribe/?series=commentaries&author=chris-cheang&events=1", 200),
         "category": (category.get_absolute_url(), 200),
         "not-found": ("/no-such-page/", 404),
         # Every other kind of public page.
