@@ -187,3 +187,22 @@ def test_managing_and_leaving_without_an_account(client, smtp, commentaries, pol
 def test_pages_answer_only_their_methods(client, commentaries):
     assert client.put("/subscribe/").status_code == 405
     assert client.delete("/subscribe/confirm/abc/").status_code in (404, 405)
+
+
+def test_the_personal_pages_have_query_budgets(client, smtp, commentaries, region, author,
+                                               django_capture_on_commit_callbacks,
+                                               django_assert_max_num_queries):  # fmt: skip
+    from subscriptions import services
+
+    subscriber = subscribed(client, smtp, django_capture_on_commit_callbacks,
+                            series=[commentaries.pk], authors=[author.pk])  # fmt: skip
+    ask(client, django_capture_on_commit_callbacks, email="new@example.org", everything="on")
+    confirm = f"/subscribe/confirm/{links(smtp.messages[-1])['confirm']}/"
+    manage = f"/subscribe/manage/{services.manage_token(subscriber)}/"
+    leave = f"/subscribe/leave/{services.leave_token(subscriber)}/"
+    client.get("/subscribe/")  # the menu and the site's facts are then cached
+    for address, budget in ((confirm, 8), (manage, 8), (leave, 1)):
+        with django_assert_max_num_queries(budget):
+            assert client.get(address).status_code == 200
+    with django_assert_max_num_queries(30):
+        assert client.post(confirm).status_code == 200
