@@ -178,28 +178,7 @@ class EditorialAdmin(LivePreviewMixin, CorrectionsMixin, PublishingMixin, Histor
                     raise PermissionDenied("The selection holds drafts that are not yours.")
         return super().changelist_view(request, extra_context)
 
-    def _requests_release(self, request):
-        """Whether a submitted form asks to make the item public (or scheduled, withdrawn)."""
-        value = request.POST.get("status")
-        return value is not None and value not in CONTRIBUTOR_STATUSES
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if (
-            request.method == "POST"
-            and not self.has_publish_permission(request)
-            and self._requests_release(request)
-        ):
-            raise PermissionDenied("Only editors may publish, schedule or withdraw items.")
-        return super().changeform_view(request, object_id, form_url, extra_context)
-
     # Forms -------------------------------------------------------------------------------
-
-    def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if db_field.name == "status" and not self.has_publish_permission(request):
-            kwargs["choices"] = [
-                (value, label) for value, label in db_field.choices if value in CONTRIBUTOR_STATUSES
-            ]
-        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "co_editors":
