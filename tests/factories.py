@@ -6,6 +6,9 @@ from django.utils import timezone
 
 from navigation.models import MenuItem
 
+#: Every test user's password (what the browser journeys sign in with).
+PASSWORD = "a-long-test-password"
+
 
 class MenuItemFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -23,7 +26,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         model = get_user_model()
 
     username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.django.Password("a-long-test-password")
+    password = factory.django.Password(PASSWORD)
 
 
 def jpeg_bytes(width=300, height=200, color=(120, 30, 60), exif=None):

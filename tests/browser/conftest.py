@@ -3,6 +3,8 @@ import shutil
 
 import pytest
 
+from tests.factories import PASSWORD
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -52,3 +54,25 @@ def phone_page(browser):
     context, page = open_page(browser, 375, 740)
     yield page
     context.close()
+
+
+@pytest.fixture
+def sign_in(browser, live_server):
+    """``sign_in(username)``: a page of a new browser context (``width`` × ``height`` px, and
+    any other context option) signed in to the admin as that test user, on the admin's home
+    page once it has loaded. The contexts are closed at the end of the test."""
+    contexts = []
+
+    def sign_in(username, *, width=1280, height=900, **options):
+        context, page = open_page(browser, width, height, **options)
+        contexts.append(context)
+        page.goto(live_server.url + "/admin/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(live_server.url + "/admin/")
+        return page
+
+    yield sign_in
+    for context in contexts:
+        context.close()

@@ -33,30 +33,15 @@ from tests.factories import (
     member_of,
 )
 
-from .conftest import open_page
 from .test_accessibility import AXE, WCAG_TAGS, axe_browser  # noqa: F401 - fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a-long-test-password"
-WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
 def staff(role, username):
-    user = member_of(role, username=username, first_name=username.title(), last_name="Tan")
-    user.set_password(PASSWORD)
-    user.save()
-    return user
-
-
-def sign_in(browser, base_url, username, width):
-    context, page = open_page(browser, *WIDTHS[width])
-    page.goto(base_url + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url(base_url + "/admin/")
-    return context, page
+    return member_of(role, username=username, first_name=username.title(), last_name="Tan")
 
 
 def described(violation):
@@ -157,6 +142,7 @@ def test_the_administrators_pages_have_no_wcag_violations(
     live_server,
     site_facts,
     axe_browser,  # noqa: F811 - the fixture
+    sign_in,
     width,
 ):
     chief = staff(ADMINISTRATOR, "chief")
@@ -196,11 +182,8 @@ def test_the_administrators_pages_have_no_wcag_violations(
         "/admin/imports/importrun/",
     ]
 
-    context, page = sign_in(axe_browser, live_server.url, "chief", width)
-    try:
-        failures = audit(page, live_server.url, paths)
-    finally:
-        context.close()
+    page = sign_in("chief", **WIDTHS[width])
+    failures = audit(page, live_server.url, paths)
     assert failures == {}, report(failures)
 
 
@@ -209,6 +192,7 @@ def test_the_contributors_pages_have_no_wcag_violations(
     live_server,
     site_facts,
     axe_browser,  # noqa: F811 - the fixture
+    sign_in,
     width,
 ):
     writer = staff(CONTRIBUTOR, "writer")
@@ -218,11 +202,8 @@ def test_the_contributors_pages_have_no_wcag_violations(
     publication = "/admin/publications/publication/"
     paths = ["/admin/", f"{publication}add/", f"{publication}{item.pk}/change/", publication]
 
-    context, page = sign_in(axe_browser, live_server.url, "writer", width)
-    try:
-        failures = audit(page, live_server.url, paths)
-    finally:
-        context.close()
+    page = sign_in("writer", **WIDTHS[width])
+    failures = audit(page, live_server.url, paths)
     assert failures == {}, report(failures)
 
 
@@ -237,6 +218,7 @@ def test_the_forms_in_use_have_no_wcag_violations(
     live_server,
     site_facts,
     axe_browser,  # noqa: F811 - the fixture
+    sign_in,
     width,
 ):
     """With a row added, a picker open, text typed and a calendar shown, every control still
@@ -246,43 +228,40 @@ def test_the_forms_in_use_have_no_wcag_violations(
     start = timezone.now() + datetime.timedelta(days=10)
     event = EventFactory(status="draft", start=start, end=start + datetime.timedelta(hours=2))
     failures = {}
-    context, page = sign_in(axe_browser, live_server.url, "chief", width)
-    try:
-        page.goto(f"{live_server.url}/admin/publications/publication/{item.pk}/change/")
-        settled(page)
-        expect(page.get_by_role("textbox", name="Body", exact=True)).to_be_visible()
-        expect(page.get_by_role("combobox", name="Member of staff, author 1")).to_contain_text(
-            "Lee Mei"
-        )
-        expect(page.get_by_role("textbox", name="Outside name, author 1")).to_be_attached()
-        expect(page.get_by_role("searchbox", name="Search Categories")).to_be_attached()
+    page = sign_in("chief", **WIDTHS[width])
+    page.goto(f"{live_server.url}/admin/publications/publication/{item.pk}/change/")
+    settled(page)
+    expect(page.get_by_role("textbox", name="Body", exact=True)).to_be_visible()
+    expect(page.get_by_role("combobox", name="Member of staff, author 1")).to_contain_text(
+        "Lee Mei"
+    )
+    expect(page.get_by_role("textbox", name="Outside name, author 1")).to_be_attached()
+    expect(page.get_by_role("searchbox", name="Search Categories")).to_be_attached()
 
-        page.get_by_role("button", name="Add another Author").click()
-        new_author = page.get_by_role("combobox", name="Member of staff, new author").last
-        assert_no_violations(page, "an author row added", failures)
+    page.get_by_role("button", name="Add another Author").click()
+    new_author = page.get_by_role("combobox", name="Member of staff, new author").last
+    assert_no_violations(page, "an author row added", failures)
 
-        new_author.click()
-        expect(page.get_by_role("option", name="Lee Mei")).to_be_visible()
-        search = page.get_by_role("searchbox", name="Search Member of staff, new author")
-        expect(search).to_be_focused()
-        assert_no_violations(page, "a person's picker open", failures)
-        page.keyboard.press("Escape")
+    new_author.click()
+    expect(page.get_by_role("option", name="Lee Mei")).to_be_visible()
+    search = page.get_by_role("searchbox", name="Search Member of staff, new author")
+    expect(search).to_be_focused()
+    assert_no_violations(page, "a person's picker open", failures)
+    page.keyboard.press("Escape")
 
-        page.get_by_role("searchbox", name="Search Categories").click()
-        expect(page.get_by_role("listbox", name="Categories")).to_be_visible()
-        assert_no_violations(page, "the categories' picker open", failures)
-        page.keyboard.press("Escape")
+    page.get_by_role("searchbox", name="Search Categories").click()
+    expect(page.get_by_role("listbox", name="Categories")).to_be_visible()
+    assert_no_violations(page, "the categories' picker open", failures)
+    page.keyboard.press("Escape")
 
-        page.get_by_role("textbox", name="Body", exact=True).click()
-        page.keyboard.type(" Ships wait at anchor.")
-        assert_no_violations(page, "text typed", failures)
+    page.get_by_role("textbox", name="Body", exact=True).click()
+    page.keyboard.type(" Ships wait at anchor.")
+    assert_no_violations(page, "text typed", failures)
 
-        page.goto(f"{live_server.url}/admin/events/event/{event.pk}/change/")
-        settled(page)
-        expect(page.get_by_role("textbox", name="Starts, date")).to_be_visible()
-        expect(page.get_by_role("textbox", name="Starts, time")).to_be_visible()
-        page.locator("#calendarlink0").click()
-        assert_no_violations(page, "an event's calendar open", failures)
-    finally:
-        context.close()
+    page.goto(f"{live_server.url}/admin/events/event/{event.pk}/change/")
+    settled(page)
+    expect(page.get_by_role("textbox", name="Starts, date")).to_be_visible()
+    expect(page.get_by_role("textbox", name="Starts, time")).to_be_visible()
+    page.locator("#calendarlink0").click()
+    assert_no_violations(page, "an event's calendar open", failures)
     assert failures == {}, report(failures)

@@ -11,7 +11,6 @@ from django.core.files.storage import default_storage
 from editorial import sharing
 from tests.factories import PublicationFactory, UserFactory, jpeg_bytes
 
-from .conftest import open_page
 from .test_accessibility import AXE, WCAG_TAGS, axe_browser  # noqa: F401 - fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -36,10 +35,9 @@ def test_the_pages_that_teach_editors_have_no_wcag_violations(
     live_server,
     site_facts,
     axe_browser,  # noqa: F811 - the fixture
+    sign_in,
 ):
     editor = UserFactory(is_staff=True, is_superuser=True, username="chief")
-    editor.set_password("a long enough password")
-    editor.save()
     picture = "/media-files/" + default_storage.save("library/x.jpg", ContentFile(jpeg_bytes()))
     gone = PublicationFactory(slug="gone", code="CO21002", status="withdrawn")
     item = PublicationFactory(
@@ -61,20 +59,12 @@ def test_the_pages_that_teach_editors_have_no_wcag_violations(
         "/admin/library/image/picker/?CKEditorFuncNum=1": "body",
         f"/admin/editorial/sharelink/{link.pk}/change/": ".copy-link",
     }
-    context, page = open_page(axe_browser, 1280, 900)
+    page = sign_in("chief")
     failures = {}
-    try:
-        page.goto(live_server.url + "/admin/login/")
-        page.fill("#id_username", "chief")
-        page.fill("#id_password", "a long enough password")
-        page.keyboard.press("Enter")
-        page.wait_for_url(live_server.url + "/admin/")
-        for path, selector in checks.items():
-            page.goto(live_server.url + path)
-            assert page.locator(selector).count(), f"nothing to check on {path}"
-            found = violations(page, selector)
-            if found:
-                failures[path] = found
-    finally:
-        context.close()
+    for path, selector in checks.items():
+        page.goto(live_server.url + path)
+        assert page.locator(selector).count(), f"nothing to check on {path}"
+        found = violations(page, selector)
+        if found:
+            failures[path] = found
     assert failures == {}

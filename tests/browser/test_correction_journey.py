@@ -8,16 +8,13 @@ from tests.factories import CategoryFactory, PublicationFactory, member_of
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_editor_corrects_compares_restores_and_withdraws_a_publication(live_server, page):
+def test_editor_corrects_compares_restores_and_withdraws_a_publication(live_server, sign_in):
     member_of(EDITOR, username="checker")
     item = PublicationFactory(status="published", title="Ports and Power in the Straits")
     item.categories.add(CategoryFactory())
     address = live_server.url + item.get_absolute_url()
 
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("checker")
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Log in").click()
+    page = sign_in("checker")
     change = f"{live_server.url}/admin/publications/publication/{item.pk}/change/"
 
     # Two corrections, each kept as a version.

@@ -11,28 +11,17 @@ from tests.factories import CategoryFactory, SeriesFactory, member_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a-long-test-password"
 
-
-def sign_in(browser, base_url, username):
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    page.goto(base_url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Awaiting review")).to_be_visible()
-    return context, page
-
-
-def test_contributor_drafts_editor_previews_and_schedules_it_goes_out(live_server, browser):
+def test_contributor_drafts_editor_previews_and_schedules_it_goes_out(
+    live_server, browser, sign_in
+):
     SeriesFactory(name="Commentaries", slug="commentaries", code_prefix="CO")
     CategoryFactory(name="Southeast Asia and ASEAN", slug="southeast-asia-and-asean")
     member_of(CONTRIBUTOR, username="writer")
     member_of(EDITOR, username="checker")
 
     # A contributor writes the draft with the editor and sends it for review.
-    context, page = sign_in(browser, live_server.url, "writer")
+    page = sign_in("writer")
     page.goto(live_server.url + "/admin/publications/publication/add/")
     page.get_by_label("Series").select_option(label="Commentaries")
     page.get_by_label("Title").press_sequentially("Straits and Shipping Lanes")
@@ -53,7 +42,7 @@ def test_contributor_drafts_editor_previews_and_schedules_it_goes_out(live_serve
     item = Publication.objects.get(slug="straits-and-shipping-lanes")
     assert item.status == "review"
     assert "<p>Trade through the straits keeps growing.</p>" in item.body
-    context.close()
+    page.context.close()
 
     # The public cannot see it.
     anonymous = browser.new_context()
@@ -62,12 +51,12 @@ def test_contributor_drafts_editor_previews_and_schedules_it_goes_out(live_serve
     assert visitor.goto(address).status == 404
 
     # An editor finds it awaiting review, previews it, then schedules it.
-    context, page = sign_in(browser, live_server.url, "checker")
+    page = sign_in("checker")
     review_panel = page.locator(
         ".dashboard__panel", has=page.get_by_role("heading", name="Awaiting review")
     )
     review_panel.get_by_role("link", name="Straits and Shipping Lanes").click()
-    with context.expect_page() as opened:
+    with page.context.expect_page() as opened:
         page.get_by_role("link", name="Preview").click()
     preview = opened.value
     expect(preview.locator(".preview-banner")).to_contain_text("Preview")
@@ -82,7 +71,7 @@ def test_contributor_drafts_editor_previews_and_schedules_it_goes_out(live_serve
     expect(page.locator(".messagelist")).to_contain_text("was given to")
     item.refresh_from_db()
     assert item.status == "scheduled" and item.code
-    context.close()
+    page.context.close()
 
     # Before its time it is still hidden; once the time has passed it is public.
     assert visitor.goto(address).status == 404

@@ -10,16 +10,11 @@ from tests.library.conftest import saved_image
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_editor_inserts_a_library_image_with_its_alt_text(live_server, site_facts, page):
+def test_editor_inserts_a_library_image_with_its_alt_text(live_server, site_facts, sign_in):
     image = saved_image(title="Harbour at dawn", alt_text="Container cranes at dawn")
-    user = UserFactory(is_staff=True, is_superuser=True, username="chief")
-    user.set_password("a long enough password")
-    user.save()
+    UserFactory(is_staff=True, is_superuser=True, username="chief")
 
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "chief")
-    page.fill("#id_password", "a long enough password")
-    page.click("input[type=submit]")
+    page = sign_in("chief")
     page.goto(live_server.url + "/admin/navigation/menuitem/add/")
     page.fill("#id_title", "Visit us")  # the address fills itself in: visit-us
     page.select_option("#id_kind", "page")

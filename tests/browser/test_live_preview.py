@@ -7,15 +7,13 @@ from editorial.roles import EDITOR
 from publications.models import Publication
 from tests.factories import PublicationFactory, SeriesFactory, member_of
 
-from .test_editorial_journey import sign_in
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_editor_types_a_title_and_sees_the_preview_change(live_server, browser):
+def test_editor_types_a_title_and_sees_the_preview_change(live_server, sign_in):
     series = SeriesFactory(name="Commentaries", slug="commentaries", code_prefix="CO")
     member_of(EDITOR, username="checker")
-    context, page = sign_in(browser, live_server.url, "checker")
+    page = sign_in("checker")
 
     page.goto(live_server.url + "/admin/publications/publication/add/")
     pane = page.locator(".live-preview")
@@ -55,4 +53,3 @@ def test_editor_types_a_title_and_sees_the_preview_change(live_server, browser):
     expect(page.frame_locator(".live-preview__frame").get_by_role("heading", level=1)).to_have_text(
         "Ports and Power"
     )
-    context.close()

@@ -7,17 +7,10 @@ from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a long enough password"
 
-
-def test_the_fields_follow_the_kind_chosen(live_server, site_facts, page):
-    user = UserFactory(is_staff=True, is_superuser=True, username="chief")
-    user.set_password(PASSWORD)
-    user.save()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "chief")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+def test_the_fields_follow_the_kind_chosen(live_server, site_facts, sign_in):
+    UserFactory(is_staff=True, is_superuser=True, username="chief")
+    page = sign_in("chief")
     page.goto(live_server.url + "/admin/navigation/menuitem/add/")
 
     summary, section, address = (

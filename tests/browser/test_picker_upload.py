@@ -12,15 +12,10 @@ from tests.factories import UserFactory, jpeg_bytes
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_editor_uploads_a_picture_in_the_picker_and_inserts_it(live_server, site_facts, page):
-    user = UserFactory(is_staff=True, is_superuser=True, username="chief")
-    user.set_password("a long enough password")
-    user.save()
+def test_editor_uploads_a_picture_in_the_picker_and_inserts_it(live_server, site_facts, sign_in):
+    UserFactory(is_staff=True, is_superuser=True, username="chief")
 
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "chief")
-    page.fill("#id_password", "a long enough password")
-    page.click("input[type=submit]")
+    page = sign_in("chief")
     page.goto(live_server.url + "/admin/navigation/menuitem/add/")
     page.fill("#id_title", "Visit us")
     page.select_option("#id_kind", "page")

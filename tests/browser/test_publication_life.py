@@ -29,21 +29,13 @@ pytestmark = [
     ),
 ]
 
-PASSWORD = "a-long-test-password"
-
 
 class Counted:
-    """A signed-in page whose clicks and page loads are counted."""
+    """A signed-in page whose clicks and page loads (after signing in) are counted."""
 
-    def __init__(self, browser, base_url, username):
-        self.context = browser.new_context(viewport={"width": 1280, "height": 1000})
-        self.page = self.context.new_page()
+    def __init__(self, page, base_url):
+        self.page = page
         self.base_url, self.clicks, self.loads = base_url, 0, 0
-        self.page.goto(base_url + "/admin/login/")
-        self.page.get_by_label("Username").fill(username)
-        self.page.get_by_label("Password").fill(PASSWORD)
-        self.page.get_by_role("button", name="Log in").click()
-        expect(self.page.get_by_role("heading", name="My drafts")).to_be_visible()
         self.page.on("load", self._loaded)
 
     def _loaded(self, _page):
@@ -69,7 +61,7 @@ class Counted:
         self.click(section.get_by_role("link", name=title))
 
 
-def test_the_life_of_a_publication(live_server, browser, mailoutbox, capsys):
+def test_the_life_of_a_publication(live_server, browser, sign_in, mailoutbox, capsys):
     SeriesFactory(name="Commentaries", slug="commentaries", code_prefix="CO",
                   disclaimer="The authors' views are their own.")  # fmt: skip
     CategoryFactory(name="Southeast Asia and ASEAN", slug="southeast-asia-and-asean")
@@ -79,7 +71,7 @@ def test_the_life_of_a_publication(live_server, browser, mailoutbox, capsys):
     title = "Straits and Shipping Lanes"
 
     # The writer writes it with the editor: a heading, a link, a library picture.
-    writer = Counted(browser, live_server.url, "writer")
+    writer = Counted(sign_in("writer"), live_server.url)
     page = writer.page
     writer.click(page.locator("tr.model-publication a.addlink").first)
     page.get_by_label("Series").select_option(label="Commentaries")
@@ -110,7 +102,7 @@ def test_the_life_of_a_publication(live_server, browser, mailoutbox, capsys):
     assert 'href="https://www.mpa.gov.sg/"' in item.body and 'alt="Container cranes' in item.body
 
     # The editor reads it and sends it back with a comment.
-    checker = Counted(browser, live_server.url, "checker")
+    checker = Counted(sign_in("checker"), live_server.url)
     page = checker.page
     checker.open_from_dashboard("Waiting for my review", title)
     page.get_by_label("Your comment").fill("Please give the source of the figures.")
@@ -168,5 +160,3 @@ def test_the_life_of_a_publication(live_server, browser, mailoutbox, capsys):
             f"loads; editor {checker.clicks} clicks, {checker.loads} page loads; in all "
             f"{writer.clicks + checker.clicks} clicks, {writer.loads + checker.loads} loads."
         )
-    writer.context.close()
-    checker.context.close()

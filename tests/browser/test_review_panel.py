@@ -11,28 +11,12 @@ from tests.factories import PublicationFactory, SeriesFactory, member_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a-long-test-password"
-
-
-def sign_in(browser, base_url, username):
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    page.goto(base_url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="My drafts")).to_be_visible()
-    return context, page
-
 
 def staff(role, username, first_name):
-    user = member_of(role, username=username, first_name=first_name, last_name="Tan")
-    user.set_password(PASSWORD)
-    user.save()
-    return user
+    return member_of(role, username=username, first_name=first_name, last_name="Tan")
 
 
-def test_comment_in_place_then_send_back(live_server, browser):
+def test_comment_in_place_then_send_back(live_server, sign_in):
     writer = staff(CONTRIBUTOR, "writer", "Wen")
     staff(EDITOR, "checker", "Chen")
     series = SeriesFactory(name="Commentaries", slug="commentaries", code_prefix="CO")
@@ -41,7 +25,7 @@ def test_comment_in_place_then_send_back(live_server, browser):
     )
     review.submit_for_review(item=item, by=writer, note="Ready when you are.")
 
-    context, page = sign_in(browser, live_server.url, "checker")
+    page = sign_in("checker")
     waiting = page.locator(
         ".dashboard__panel", has=page.get_by_role("heading", name="Waiting for my review")
     )
@@ -65,11 +49,10 @@ def test_comment_in_place_then_send_back(live_server, browser):
     expect(page.locator("#review-panel")).to_contain_text("Sent back by Chen Tan")
     item.refresh_from_db()
     assert (item.status, item.title) == ("draft", "Straits")
-    context.close()
+    page.context.close()
 
-    context, page = sign_in(browser, live_server.url, "writer")
+    page = sign_in("writer")
     sent_back = page.locator(
         ".dashboard__panel", has=page.get_by_role("heading", name="Sent back to me")
     )
     expect(sent_back).to_contain_text("Chen Tan: “Please cite the 2023 figures.”")
-    context.close()
