@@ -37,6 +37,8 @@ logger = logging.getLogger(__name__)
 #: imported archive, a site just switched on).
 ANNOUNCE_WINDOW = timezone.timedelta(days=2)
 BATCH = 500
+#: What a subscriber follows (each email says so).
+TOPICS = ("series", "categories", "authors", "tags")
 
 
 # Who follows what --------------------------------------------------------------------------
@@ -67,12 +69,10 @@ def followers(item):
 
 def public_items(since, until):
     """The items that became public in (``since``, ``until``], oldest first."""
-    publications = Publication.objects.public(until).filter(published_at__gt=since)
+    publications = Publication.objects.public(until).filter(published_at__gt=since).for_cards()
     events = Event.objects.filter(status=Event.Status.PUBLISHED, published_at__gt=since,
                                   published_at__lte=until)  # fmt: skip
-    return sorted(
-        [*publications.select_related("series"), *events], key=lambda item: item.published_at
-    )
+    return sorted([*publications, *events], key=lambda item: item.published_at)
 
 
 # Announcing --------------------------------------------------------------------------------
@@ -97,7 +97,7 @@ def announce_due(*, now=None):
 def send_alerts(announcement, *, sender=None):
     """Email the item of ``announcement`` to those who want each item as it comes. Returns
     ``(sent, failed)``."""
-    item = announcement.item
+    item = _for_emails(announcement)
     if item is None or not _is_public(item):
         return 0, 0
     wanted = followers(item).filter(frequency=Subscriber.Frequency.EACH).order_by("pk")
@@ -107,13 +107,24 @@ def send_alerts(announcement, *, sender=None):
     with sender:
         for start in range(0, len(ids), BATCH):
             claimed = claim(ids[start : start + BATCH], [item], Delivery.Kind.ALERT)
-            subscribers = Subscriber.objects.in_bulk([pk for pk, _ in claimed])
+            subscribers = Subscriber.objects.prefetch_related(*TOPICS).in_bulk(
+                [pk for pk, _ in claimed]
+            )
             for subscriber_pk, deliveries in claimed:
                 subscriber = subscribers[subscriber_pk]
                 message = mail.alert(subscriber, item)
                 ok = sender.send(message, deliveries)
                 sent, failed = sent + ok, failed + (not ok)
     return sent, failed
+
+
+def _for_emails(announcement):
+    """The announced item with what its emails show (series, authors), or None."""
+    model = announcement.content_type.model_class()
+    items = model._default_manager.filter(pk=announcement.object_id)
+    if model is Publication:
+        items = items.for_cards()
+    return items.first()
 
 
 def _is_public(item):
@@ -170,46 +181,65 @@ def digest_due(now=None):
     return moment
 
 
+class DigestPlan:
+    """The items of the week up to ``until`` and, for each, who among ``subscribers`` follows
+    it: worked out once for every digest, not once per subscriber."""
+
+    def __init__(self, until, subscribers):
+        self.until = until
+        self.start = until - timezone.timedelta(days=7)
+        self.items = public_items(self.start, until)
+        ids = subscribers.values("pk")
+        self.followed_by = {
+            _key(item): set(followers(item).filter(pk__in=ids).values_list("pk", flat=True))
+            for item in self.items
+        }
+
+    def items_for(self, subscriber):
+        """What ``subscriber``'s digest holds: items they follow, public since their last
+        digest (at most a week back), not sent to them yet."""
+        since = max(subscriber.digest_until or subscriber.confirmed_at, self.start)
+        wanted = [
+            item for item in self.items
+            if item.published_at > since and subscriber.pk in self.followed_by[_key(item)]
+        ]  # fmt: skip
+        if not wanted:
+            return []
+        told = set(subscriber.deliveries.values_list("content_type_id", "object_id"))
+        return [item for item in wanted if _key(item) not in told]
+
+
 def digest_items(subscriber, until):
-    """What ``subscriber``'s next digest holds: items they follow, public since their last
-    digest (at most a week back), not sent to them yet."""
-    since = max(
-        subscriber.digest_until or subscriber.confirmed_at,
-        until - timezone.timedelta(days=7),
-    )
-    told = set(subscriber.deliveries.values_list("content_type_id", "object_id"))
-    chosen = []
-    for item in public_items(since, until):
-        if _key(item) not in told and followers(item).filter(pk=subscriber.pk).exists():
-            chosen.append(item)
-    return chosen
+    """What ``subscriber``'s digest up to ``until`` holds (the admin's preview)."""
+    return DigestPlan(until, Subscriber.objects.filter(pk=subscriber.pk)).items_for(subscriber)
 
 
 def send_digests(*, now=None, sender=None):
     """Send this week's digest to each weekly subscriber who has not had it. Returns
     ``(sent, failed)``."""
     until = digest_due(now)
-    due = Subscriber.objects.active().filter(frequency=Subscriber.Frequency.WEEKLY)
-    due = due.filter(Q(digest_until__lt=until) | Q(digest_until=None)).order_by("pk")
+    weekly = Subscriber.objects.active().filter(frequency=Subscriber.Frequency.WEEKLY)
+    due = weekly.filter(Q(digest_until__lt=until) | Q(digest_until=None)).order_by("pk")
+    plan = DigestPlan(until, due)
     sender = sender or Sender()
     sent = failed = 0
     with sender:
-        for subscriber in due.iterator():
+        for subscriber in due.prefetch_related(*TOPICS).iterator(chunk_size=BATCH):
+            items = plan.items_for(subscriber)
             # Claimed by moving its mark: a second sender finds nothing to do.
             mine = Subscriber.objects.filter(pk=subscriber.pk).filter(
                 Q(digest_until__lt=until) | Q(digest_until=None)
             )
-            items = digest_items(subscriber, until)
             if not mine.update(digest_until=until) or not items:
                 continue
             claimed = claim([subscriber.pk], items, Delivery.Kind.DIGEST)
             if not claimed:
                 continue
             kept = claimed[0][1]
-            mine = set(
+            told = set(
                 Delivery.objects.filter(pk__in=kept).values_list("content_type_id", "object_id")
             )
-            items = [item for item in items if _key(item) in mine]
+            items = [item for item in items if _key(item) in told]
             ok = sender.send(mail.digest(subscriber, items, until), kept)
             sent, failed = sent + ok, failed + (not ok)
     return sent, failed

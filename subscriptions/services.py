@@ -229,18 +229,26 @@ def leave(subscriber, *, source, now=None):
 
 
 def describe(subscriber):
-    """What ``subscriber`` follows, in words."""
-    return describe_request(
-        {
-            "frequency": subscriber.frequency,
-            "everything": subscriber.everything,
-            "events": subscriber.events,
-            "series": list(subscriber.series.values_list("pk", flat=True)),
-            "categories": list(subscriber.categories.values_list("pk", flat=True)),
-            "authors": list(subscriber.authors.values_list("pk", flat=True)),
-            "tags": list(subscriber.tags.values_list("pk", flat=True)),
-        }
-    )
+    """What ``subscriber`` follows, in words (its topics read with ``.all()``, so that a batch
+    prefetches them once)."""
+    nodes = category_nodes()
+    parts = ["all publications"] if subscriber.everything else []
+    parts += [f"series: {series.name}" for series in subscriber.series.all()]
+    parts += [
+        f"subject: {nodes[category.pk].full_name}"
+        for category in subscriber.categories.all()
+        if category.pk in nodes
+    ]
+    parts += [f"author: {person.name}" for person in subscriber.authors.all()]
+    parts += [f"keyword: {tag.name}" for tag in subscriber.tags.all()]
+    if subscriber.events:
+        parts.append("events")
+    return _sentence(parts, subscriber.frequency)
+
+
+def _sentence(parts, frequency):
+    how = Subscriber.Frequency(frequency).label.lower()
+    return f"{'; '.join(parts) or 'nothing'} ({how})"
 
 
 def describe_request(choices):
@@ -264,8 +272,7 @@ def describe_request(choices):
     ]
     if choices.get("events"):
         parts.append("events")
-    how = Subscriber.Frequency(choices["frequency"]).label.lower()
-    return f"{'; '.join(parts) or 'nothing'} ({how})"
+    return _sentence(parts, choices["frequency"])
 
 
 # Data-protection requests ------------------------------------------------------------------
