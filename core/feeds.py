@@ -25,6 +25,7 @@ from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 from django.utils.html import escape
@@ -162,6 +163,20 @@ def _without_empty(mapping):
 
 
 FORMATS = {"rss": TextRssFeed, "atom": TextAtomFeed, "json": JsonFeed}
+
+
+def feed_links(title, name, *args, query=()):
+    """One feed's addresses in each format (``rss``, ``atom``, ``json``) with its ``title``, for
+    a list page's head and its subscribe link: ``name`` is the RSS feed's URL name, the other
+    formats' are that with ``-atom`` and ``-json``; ``query`` (pairs) narrows it as the list is."""
+    tail = f"?{urlencode(query)}" if query else ""
+    return {
+        "title": title,
+        **{
+            fmt: reverse(name if fmt == "rss" else f"{name}-{fmt}", args=args) + tail
+            for fmt in FORMATS
+        },
+    }
 
 
 def formats(feed_class):

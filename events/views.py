@@ -9,6 +9,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from core.content_cache import memo, memo_html
+from core.feeds import feed_links
 from core.previews import public_or_preview, render_item_page
 from navigation.menu import get_menu
 from navigation.views import page
@@ -76,6 +77,12 @@ def index(request):
         "summary": listing.get("summary", ""),
         "upcoming_page": listing["upcoming"],
         "past_page": listing["past"],
+        # The list's own feed, narrowed as the list is (checked above by the listing).
+        "feed": feed_links(
+            f"RSIS Events{': ' + listing['summary'] if listing.get('summary') else ''}",
+            "events:feed",
+            query=event_filter.query_items(),
+        ),
     }
     return render(request, "events/index.html", context)
 

@@ -4,6 +4,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from core.content_cache import memo_html
+from core.feeds import feed_links
 from core.pagination import paginate
 from core.params import clean, parse_year
 from core.previews import public_or_preview, render_item_page
@@ -45,6 +46,12 @@ def kind(request, kind):
         return page(request, path=f"media/{kind}")
     year = year_filter(request)
     query_string = f"year={year}" if year else ""
+    feed = feed_links(
+        f"RSIS {label}{f' for {year}' if year else ''}",
+        "newsroom:feed",
+        kind,
+        query=[("year", year)] if year else [],
+    )
 
     def build():
         page_obj = paginate(
@@ -58,6 +65,7 @@ def kind(request, kind):
             "year": year,
             "years": queries.years(kind),
             "query_string": query_string,
+            "feed": feed,
         }
         html = render_to_string("newsroom/includes/listing.html", context, request)
         return {"html": html, "number": page_obj.number}
@@ -72,6 +80,7 @@ def kind(request, kind):
         "label": label,
         "year": year,
         "query_string": query_string,
+        "feed": feed,
     }
     return render(request, "newsroom/kind.html", context)
 

@@ -115,6 +115,7 @@ class PublicationFeed(CachedFeed):
         """The list filters of the query, read as ``/publications/`` reads them (a bad one is
         a 404), less the one the address fixes."""
         chosen = PublicationFilter.from_query(request.GET)
+        queries.filtered(chosen)  # an unknown series, tag or author is a 404, as on the lists
         if self.kind in FIXED:
             setattr(chosen, FIXED[self.kind], getattr(PublicationFilter(), FIXED[self.kind]))
         return chosen

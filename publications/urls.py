@@ -1,17 +1,18 @@
 from django.urls import path
 
 from . import views
+from .external_feeds import FEEDS as EXTERNAL_FEEDS
 from .feeds import FEEDS
 
 app_name = "publications"
 
 
-def feed_paths(prefix, kind, name, converter=""):
+def feed_paths(prefix, kind, name, converter="", feeds=FEEDS, argument="value"):
     """``feeds/<prefix>[<value>/](rss|atom|json)/``: ``name``, ``name-atom``, ``name-json``."""
-    value = f"<{converter}:value>/" if converter else ""
+    value = f"<{converter}:{argument}>/" if converter else ""
     return [
         path(f"feeds/{prefix}{value}{fmt}/", feed(), name=name if fmt == "rss" else f"{name}-{fmt}")
-        for fmt, feed in FEEDS[kind].items()
+        for fmt, feed in feeds[kind].items()
     ]
 
 
@@ -44,4 +45,13 @@ urlpatterns = [
     *feed_paths("tags/", "tag", "feed-tag", "slug"),
     *feed_paths("authors/", "author", "feed-author", "slug"),
     *feed_paths("research/", "centre", "feed-centre", "slug"),
+    *feed_paths("external-publications/", "all", "feed-external", feeds={"all": EXTERNAL_FEEDS}),
+    *feed_paths(
+        "external-publications/",
+        "kind",
+        "feed-external-kind",
+        "slug",
+        feeds={"kind": EXTERNAL_FEEDS},
+        argument="kind",
+    ),
 ]

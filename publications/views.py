@@ -11,6 +11,7 @@ from django.utils.http import content_disposition_header, http_date, quote_etag
 from django.views.decorators.http import require_safe
 
 from core.content_cache import memo_html
+from core.feeds import feed_links as links_of_feed
 from core.pagination import paginate
 from core.params import parse_year
 from core.previews import public_or_preview, render_item_page
@@ -37,6 +38,7 @@ def _listing(request, template, *, heading, feed=None, extra=None, **fixed):
     (``queries.positions``), so a page deep in the list costs what the first one does.
     """
     chosen = PublicationFilter.from_query(request.GET)
+    queries.filtered(chosen)  # an unknown series, tag or author is a 404, whatever the page
     pub_filter = chosen.merged(**fixed)
     query_string = urlencode(chosen.query_items())
 
@@ -45,6 +47,7 @@ def _listing(request, template, *, heading, feed=None, extra=None, **fixed):
         positions = queries.positions(pub_filter, queryset, PER_PAGE)
         page_obj = paginate(request, queryset.for_cards(), PER_PAGE, positions=positions)
         summary = queries.describe(chosen)
+        feed_links = _feed_links(feed, chosen, fixed)
         context = {
             "page_obj": page_obj,
             "filter": chosen,
@@ -54,10 +57,10 @@ def _listing(request, template, *, heading, feed=None, extra=None, **fixed):
             "years": queries.public_years(),
             "axes": axes(),
             "query_string": query_string,
-            "feed": feed,
+            "feed": feed_links,
         }
         html = render_to_string("publications/includes/listing.html", context, request)
-        return {"html": html, "number": page_obj.number, "summary": summary}
+        return {"html": html, "number": page_obj.number, "summary": summary, "feed": feed_links}
 
     page_number = request.GET.get("page", "1")[:12]
     key = f"publications:list:{request.path}:{pub_filter.key()}:{page_number}"
@@ -68,10 +71,27 @@ def _listing(request, template, *, heading, feed=None, extra=None, **fixed):
         "heading": heading,
         "summary": listing.get("summary", ""),
         "query_string": query_string,
-        "feed": feed,
+        "feed": listing.get("feed"),
         **(extra or {}),
     }
     return render(request, template, context)
+
+
+def _feed_links(feed, chosen, fixed):
+    """The addresses of the list's own feed: ``feed`` is its title, the RSS feed's URL name and
+    its arguments; the reader's filters (and a year the page fixes) go in its query, those its
+    address fixes (a series, a tag) do not. Called once the filters are known to be valid."""
+    if feed is None:
+        return None
+    title, name, *args = feed
+    own = chosen.merged(**({"year": fixed["year"]} if "year" in fixed else {}))
+    for field in ("series", "tag"):
+        if field in fixed:
+            setattr(own, field, getattr(PublicationFilter(), field))
+    summary = queries.describe(own)
+    return links_of_feed(
+        f"{title}, {summary}" if summary else title, name, *args, query=own.query_items()
+    )
 
 
 @require_safe
@@ -113,6 +133,7 @@ def year(request, year):
         request,
         "publications/year.html",
         heading=f"RSIS Publications for {year}",
+        feed=("RSIS Publications", "publications:feed-all"),
         extra={"year": year},
         year=year,
     )
@@ -360,6 +381,12 @@ def external(request, kind=None):
         "year": year,
         "years": queries.external_years(),
         "query_string": f"year={year}" if year else "",
+        "feed": links_of_feed(
+            f"{kinds.get(kind, 'External Publications')}{f' in {year}' if year else ''}",
+            "publications:feed-external-kind" if kind else "publications:feed-external",
+            *([kind] if kind else []),
+            query=[("year", year)] if year else [],
+        ),
     }
     return render(request, "publications/external.html", context)
 

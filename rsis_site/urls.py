@@ -38,6 +38,7 @@ urlpatterns = [
     path("staff/", include("staff.urls")),
     path("research/", include("research.urls")),
     path("review/", include("editorial.urls")),
+    path("feeds/", include("portal.feed_urls")),
     path("", include("subscriptions.urls")),
     path("", include("publications.urls")),
     path("", include("events.urls")),

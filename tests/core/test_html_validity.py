@@ -61,6 +61,7 @@ def public_pages(client):
         "event": (event.get_absolute_url(), 200),
         "menu-page": (page.get_absolute_url(), 200),
         "events": ("/events/", 200),
+        "feeds": ("/feeds/?feed=/feeds/series/commentaries/rss/%3Fyear%3D2021", 200),
         "search": ("/search/?q=security", 200),
         "subscribe": ("/subscribe/?series=commentaries&author=chris-cheang&events=1", 200),
         "category": (category.get_absolute_url(), 200),
