@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run demo test lint format migrations-check bench bench-search bench-pdfs bench-outage bench-lighthouse bench-crawl bench-imports
+.PHONY: install run demo test lint format migrations-check bench bench-search bench-pdfs bench-outage bench-lighthouse bench-crawl bench-imports bench-subscriptions
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,9 @@ bench-pdfs: install
 
 bench-imports: install
 	$(PY) bench/imports.py
+
+bench-subscriptions: install
+	$(PY) bench/subscriptions.py
 
 bench-outage: install
 	$(PY) bench/outage.py $(if $(BEFORE),--before $(BEFORE))
