@@ -92,8 +92,8 @@ def confirmation(email, token):
     )
 
 
-def alert(subscriber, item):
-    shown = card(item)
+def alert(subscriber, shown):
+    """The alert of an item (its ``card``) to ``subscriber``."""
     prefix = f"{shown['code']} " if shown["code"] else ""
     return _message(
         to=subscriber.email,

@@ -102,6 +102,7 @@ def send_alerts(announcement, *, sender=None):
         return 0, 0
     wanted = followers(item).filter(frequency=Subscriber.Frequency.EACH).order_by("pk")
     ids = list(wanted.values_list("pk", flat=True))
+    shown = mail.card(item)  # the same for everyone
     sender = sender or Sender()
     sent = failed = 0
     with sender:
@@ -111,10 +112,10 @@ def send_alerts(announcement, *, sender=None):
                 [pk for pk, _ in claimed]
             )
             for subscriber_pk, deliveries in claimed:
-                subscriber = subscribers[subscriber_pk]
-                message = mail.alert(subscriber, item)
+                message = mail.alert(subscribers[subscriber_pk], shown)
                 ok = sender.send(message, deliveries)
                 sent, failed = sent + ok, failed + (not ok)
+            sender.record()
     return sent, failed
 
 
@@ -242,6 +243,8 @@ def send_digests(*, now=None, sender=None):
             items = [item for item in items if _key(item) in told]
             ok = sender.send(mail.digest(subscriber, items, until), kept)
             sent, failed = sent + ok, failed + (not ok)
+            if sent % BATCH == 0:
+                sender.record()
     return sent, failed
 
 
@@ -261,36 +264,47 @@ class Outcome:
 class Sender:
     """One connection to the mail server for a batch, at most ``SUBSCRIPTIONS_SEND_RATE``
     emails a second; a temporary refusal (4xx, a dropped connection) is retried after each
-    of ``SUBSCRIPTIONS_RETRY_DELAYS`` seconds, a permanent one (5xx) is given up and logged."""
+    of ``SUBSCRIPTIONS_RETRY_DELAYS`` seconds, a permanent one (5xx) is given up and logged.
+
+    The ledger rows of emails sent are marked in one statement per batch (``record``, and on
+    leaving): a crash before that shows them as claimed and not sent, never sends them again.
+    """
 
     def __init__(self, connection=None):
         self.connection = connection or get_connection()
         self.rate = settings.SUBSCRIPTIONS_SEND_RATE
         self.delays = settings.SUBSCRIPTIONS_RETRY_DELAYS
         self._next = 0.0
+        self._sent = []
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
+        self.record()
         self.connection.close()
 
     def send(self, message, deliveries):
-        """Send ``message``; record the outcome on its ledger rows. Returns whether it went."""
+        """Send ``message``; note the outcome for its ledger rows. Returns whether it went."""
         outcome = self._attempt(message)
-        now = timezone.now()
-        rows = Delivery.objects.filter(pk__in=deliveries)
         if outcome.sent:
-            rows.update(sent_at=now)
+            self._sent.extend(deliveries)
         else:
-            rows.update(failure=outcome.failure[:300])
+            Delivery.objects.filter(pk__in=deliveries).update(failure=outcome.failure[:300])
             logger.warning("Email to subscriber not sent: %s", outcome.failure)
         return outcome.sent
+
+    def record(self):
+        """Mark the ledger rows of the emails sent since the last call."""
+        if self._sent:
+            Delivery.objects.filter(pk__in=self._sent).update(sent_at=timezone.now())
+            self._sent = []
 
     def _attempt(self, message):
         for delay in (*self.delays, None):
             self._wait()
             try:
+                self.connection.open()  # once: kept open for the next emails
                 self.connection.send_messages([message])
                 return Outcome(True)
             except smtplib.SMTPRecipientsRefused as refused:

@@ -21,6 +21,12 @@ class Inbox:
     def __init__(self):
         self.messages = []
         self.refusals = {}
+        self.connections = 0
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        self.connections += 1
+        session.host_name = hostname
+        return responses
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         waiting = self.refusals.get(address)
@@ -43,6 +49,7 @@ class Inbox:
 
     def clear(self):
         self.messages.clear()
+        self.connections = 0
 
 
 def text_of(message):

@@ -69,6 +69,7 @@ def test_an_alert_goes_to_each_follower_once(smtp, commentaries, policy_reports,
 
     publish(item, django_capture_on_commit_callbacks)
     assert sorted(m["To"] for m in smtp.messages) == sorted(f.email for f in followers)
+    assert smtp.connections == 1  # one connection for the whole batch
     message = smtp.to("series@example.org")[0]
     assert message["Subject"] == f"{item.code} Ports and Power"
     text = text_of(message)
@@ -216,3 +217,14 @@ def test_the_queue_worker_sends_what_was_queued(smtp, settings, commentaries,
     assert smtp.messages == []  # queued, not sent in the editor's request
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
     assert [m["To"] for m in smtp.messages] == ["series@example.org"]
+
+
+def test_the_queries_of_an_alert_do_not_grow_with_its_readers(smtp, commentaries,
+                                                              django_assert_max_num_queries):  # fmt: skip
+    for number in range(40):
+        reader(f"r{number}@example.org", series=[commentaries])
+    PublicationFactory(series=commentaries)
+    announcement = sending.announce_due()[0]
+    with django_assert_max_num_queries(18):  # the item, who follows it, one batch's claim...
+        assert sending.send_alerts(announcement) == (40, 0)
+    assert len(smtp.messages) == 40 and smtp.connections == 1
