@@ -219,8 +219,9 @@ def test_the_queue_worker_sends_what_was_queued(smtp, settings, commentaries,
     assert [m["To"] for m in smtp.messages] == ["series@example.org"]
 
 
-def test_the_queries_of_an_alert_do_not_grow_with_its_readers(smtp, commentaries,
-                                                              django_assert_max_num_queries):  # fmt: skip
+def test_the_queries_of_an_alert_do_not_grow_with_its_readers(
+    smtp, commentaries, django_assert_max_num_queries
+):
     for number in range(40):
         reader(f"r{number}@example.org", series=[commentaries])
     PublicationFactory(series=commentaries)
