@@ -387,7 +387,8 @@ def report(runs: list[dict], count: int, machine: list[tuple[str, str]], args) -
         "|---|---:|---:|---:|",
         f"| `announce_due()` (finds the item, writes its announcement) | {announce:.2f} s | "
         f"| {median('announce_queries'):,.0f} |",
-        f"| `send_alerts()`: {count:,} emails ({connections:,.0f} SMTP connections) "
+        f"| `send_alerts()`: {count:,} emails ({connections:,.0f} SMTP "
+        f"connection{'s' if connections != 1 else ''}) "
         f"| {send:.1f} s | {rate:,.0f} | {queries:,.0f} ({queries / count:.2f} an email) |",
         f"| `send_alerts()` again, same announcement: 0 sent (the ledger check) | {again:.2f} s "
         f"| | {median('again_queries'):,.0f} |",
@@ -403,7 +404,7 @@ def report(runs: list[dict], count: int, machine: list[tuple[str, str]], args) -
         f"- Where the send's time goes: {spent['build']:.1f} s building the emails "
         f"(`mail.alert`, its queries included), {spent['smtp']:.1f} s handing them to the SMTP "
         f"server (`Sender._attempt`), {spent['sql']:.1f} s in SQL queries in all.",
-        f"- Queries per email, by kind: {shape_text}.",
+        f"- Queries per email, by kind: {shape_text or 'none (the batch reads what it needs once)'}.",
         f"- With the default rate limit ({DEFAULT_RATE} emails a second), the same alert takes "
         f"at least {count:,} / {DEFAULT_RATE} = {count / DEFAULT_RATE:,.0f} s "
         f"({count / DEFAULT_RATE / 60:.1f} minutes)"
