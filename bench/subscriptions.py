@@ -38,6 +38,7 @@ import run as bench
 from run import BenchError, log, write_report
 
 bench.DB_NAME = "rsis_bench_subscriptions"
+NO_QUERY_PER_EMAIL = "none (the batch reads what it needs once)"
 START_MARKER = "<!-- subscriptions:start -->"
 END_MARKER = "<!-- subscriptions:end -->"
 SITE_URL = "https://www.rsis.example"
@@ -91,6 +92,7 @@ from subscriptions import mail, sending
 queries = collections.Counter()
 shapes = collections.Counter()
 spent = collections.Counter()
+
 
 def counted(execute, sql, params, many, context):
     queries["all"] += 1
@@ -404,7 +406,7 @@ def report(runs: list[dict], count: int, machine: list[tuple[str, str]], args) -
         f"- Where the send's time goes: {spent['build']:.1f} s building the emails "
         f"(`mail.alert`, its queries included), {spent['smtp']:.1f} s handing them to the SMTP "
         f"server (`Sender._attempt`), {spent['sql']:.1f} s in SQL queries in all.",
-        f"- Queries per email, by kind: {shape_text or 'none (the batch reads what it needs once)'}.",
+        f"- Queries per email, by kind: {shape_text or NO_QUERY_PER_EMAIL}.",
         f"- With the default rate limit ({DEFAULT_RATE} emails a second), the same alert takes "
         f"at least {count:,} / {DEFAULT_RATE} = {count / DEFAULT_RATE:,.0f} s "
         f"({count / DEFAULT_RATE / 60:.1f} minutes)"
