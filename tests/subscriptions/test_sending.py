@@ -3,9 +3,11 @@ providers require; scheduled items at their time; crashes, two senders, refusals
 
 import datetime
 import logging
+import threading
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from publications.services import publication_release
@@ -229,3 +231,33 @@ def test_the_queries_of_an_alert_do_not_grow_with_its_readers(
     with django_assert_max_num_queries(18):  # the item, who follows it, one batch's claim...
         assert sending.send_alerts(announcement) == (40, 0)
     assert len(smtp.messages) == 40 and smtp.connections == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="two senders at once need a server database"
+)
+def test_two_senders_running_at_once_send_each_email_once(smtp, settings, commentaries):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    for number in range(60):
+        reader(f"r{number}@example.org", series=[commentaries])
+    PublicationFactory(series=commentaries)
+    announcement = sending.announce_due()[0]
+    start = threading.Barrier(2)
+    outcomes = []
+
+    def run():
+        start.wait()
+        try:
+            outcomes.append(sending.send_alerts(announcement))
+        finally:
+            connection.close()
+
+    senders = [threading.Thread(target=run) for _ in range(2)]
+    for sender in senders:
+        sender.start()
+    for sender in senders:
+        sender.join()
+    assert sum(sent for sent, _ in outcomes) == 60
+    assert sorted(m["To"] for m in smtp.messages) == sorted(f"r{n}@example.org" for n in range(60))
+    assert Delivery.objects.filter(sent_at__isnull=False).count() == 60
