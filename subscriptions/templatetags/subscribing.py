@@ -1,10 +1,13 @@
-"""The "by email" link beside a list's feed: the subscribe page with the list's own choice
-ticked (its series, subject, keyword, author, events, or the filters of the publications
-list), so that a reader follows by email exactly what they are looking at."""
+"""The "by email" link beside a feed: the subscribe page with the list's own choice ticked
+(its series, subject, keyword, author, events, or the filters of the publications list), so
+that a reader follows by email exactly what they are looking at. Lists that email does not
+cover (media, research centres, work published elsewhere) get no link."""
+
+from urllib.parse import urlsplit
 
 from django import template
 from django.http import QueryDict
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 
 register = template.Library()
 
@@ -20,24 +23,43 @@ FILTERS = ("series", "category", "tag", "author")
 
 
 @register.simple_tag(takes_context=True)
-def subscribe_url(context):
-    request = context.get("request")
-    address = reverse("subscriptions:subscribe")
-    match = getattr(request, "resolver_match", None)
-    if match is None:
-        return address
-    query = QueryDict(mutable=True)
+def subscribe_url(context, page=None):
+    """The subscribe page for the list at ``page`` (an address), or for the page being
+    shown; "" for a list that email does not cover."""
+    if page is not None:
+        parts = urlsplit(page)
+        try:
+            match = resolve(parts.path)
+        except Resolver404:
+            return ""
+        path, query = parts.path, QueryDict(parts.query)
+    else:
+        request = context.get("request")
+        match = getattr(request, "resolver_match", None)
+        if match is None:
+            return ""
+        path, query = request.path, request.GET
+    chosen = _choice(match, query)
+    if chosen is None:
+        return ""
+    chosen["from"] = path
+    return f"{reverse('subscriptions:subscribe')}?{chosen.urlencode()}"
+
+
+def _choice(match, query):
+    chosen = QueryDict(mutable=True)
     if match.view_name in LISTS:
         name, part = LISTS[match.view_name]
-        query[name] = str(match.kwargs[part]).strip("/")
-    elif match.view_name.startswith("events:"):
-        query["events"] = "1"
+        chosen[name] = str(match.kwargs[part]).strip("/")
+    elif match.view_name == "events:index":
+        chosen["events"] = "1"
     elif match.view_name == "publications:index":
         for name in FILTERS:
-            values = request.GET.getlist(name)[:20]
+            values = query.getlist(name)[:20]
             if values:
-                query.setlist(name, values)
-        if not query:
-            query["all"] = "1"
-    query["from"] = request.path
-    return f"{address}?{query.urlencode()}"
+                chosen.setlist(name, values)
+        if not chosen:
+            chosen["all"] = "1"
+    else:
+        return None
+    return chosen

@@ -41,3 +41,11 @@ def test_every_list_links_to_its_own_choice(client, site_facts, commentaries):
         assert page.status_code == 200
     ticked = client.get(email_link(client, "/publications/commentaries/")).context["form"]
     assert [series.slug for series in ticked.initial["series"]] == ["commentaries"]
+
+
+def test_lists_email_does_not_cover_have_no_email_link(client, site_facts, commentaries):
+    PublicationFactory(series=commentaries)
+    assert 'class="email-link"' not in client.get("/media/").content.decode()
+    page = client.get("/feeds/").content.decode()
+    assert "/subscribe/?series=commentaries&amp;from=%2Fpublications%2Fcommentaries%2F" in page
+    assert "/subscribe/?events=1" in page
