@@ -33,7 +33,7 @@ def test_load_demo_twice_neither_fails_nor_duplicates(capsys):
     first = counts()
     call_command("load_demo")
 
-    assert counts() == first == (96, 1, 5, 6, 3)
+    assert counts() == first == (96, 1, 5, 7, 3)
     out = capsys.readouterr().out
     assert "Created 13 people, 7 centres and 96 menu items." in out
     assert "Created 0 people, 0 centres and 0 menu items." in out
