@@ -13,6 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .email import email_settings
+from .replicas import replica_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -81,6 +82,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the database: whether this request's reads may use a replica.
+    "core.replicas.ReplicaMiddleware",
     "core.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -137,6 +140,8 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Read replicas (DATABASE_REPLICA_URLS) for visitors' reads: see settings/replicas.py.
+globals().update(replica_settings(os.environ, DATABASES["default"]))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHE_URL = os.environ.get("CACHE_URL", "")
