@@ -15,6 +15,7 @@ could not be announced through it.
 """
 
 import hashlib
+import threading
 import time
 import uuid
 from contextlib import contextmanager
@@ -37,6 +38,9 @@ OUTAGE_GENERATION_SECONDS = 10
 _local = BoundedLRU(lambda: settings.CONTENT_CACHE_LOCAL_BYTES)
 _MISSING = object()
 _deadline_providers = []
+_change_hooks = []
+# Per thread: whether a change awaits its commit, for the hooks of ``on_change``.
+_awaiting = threading.local()
 _outage = {"token": None, "ends": 0.0, "missed": False}
 request_generation = ContextVar("request_generation", default=None)
 # While set (see ``one_generation``): whether a change was made meanwhile, and the private
@@ -55,6 +59,12 @@ def register_deadline(provider):
     background job to appear on time.
     """
     _deadline_providers.append(provider)
+
+
+def on_change(hook):
+    """Call ``hook()`` once after each committed change of public content: once for a
+    transaction however many rows it changed, and once for a batch of ``one_generation``."""
+    _change_hooks.append(hook)
 
 
 def current_generation():
@@ -98,7 +108,8 @@ def bump_generation(**kwargs):
     if _unkept.get() is not None:
         return
     _new_generation()
-    transaction.on_commit(_new_generation)
+    _awaiting.change = True
+    transaction.on_commit(_committed)
 
 
 @contextmanager
@@ -130,6 +141,16 @@ def unkept():
         yield
     finally:
         _unkept.reset(token)
+
+
+def _committed():
+    """After the commit: the second bump, and the hooks once for the whole transaction (the
+    first of its callbacks runs them; a rolled-back transaction leaves the flag for the next)."""
+    _new_generation()
+    if getattr(_awaiting, "change", False):
+        _awaiting.change = False
+        for hook in _change_hooks:
+            hook()
 
 
 def _new_generation(token=None):

@@ -7,7 +7,8 @@ It reads through the default storage, so it works with whatever storage holds th
 
 Every answer says ``nosniff`` and carries a sandboxing Content-Security-Policy, so a file that
 is not what its name says cannot run as a page of the site. Raster images are shown inline;
-everything else (PDFs included) is a download.
+everything else (PDFs included) is a download. How long browsers and CDNs keep them is said by
+``core.http_cache``, as for pages.
 """
 
 import mimetypes
@@ -21,7 +22,6 @@ from django.views.decorators.http import require_safe
 
 INLINE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "image/avif"}
 SANDBOX = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
-MAX_AGE = 24 * 60 * 60
 
 
 @require_safe
@@ -58,5 +58,4 @@ def safe_headers(response, last_modified):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = SANDBOX
     response["Last-Modified"] = last_modified
-    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
     return response

@@ -298,7 +298,8 @@ def item_pdf(request, series, slug):
 
 def pdf_response(request, publication):
     """The public PDF of ``publication``: the uploaded one, else the one the site makes, with
-    validators for conditional requests; 503 while it cannot be made."""
+    validators for conditional requests (and the public Cache-Control of ``core.http_cache``);
+    503 while it cannot be made."""
     found = _uploaded_pdf(publication) or _generated_pdf(request, publication)
     if found is None:
         return _pdf_unavailable()
@@ -311,7 +312,6 @@ def pdf_response(request, publication):
         opener(), content_type="application/pdf", filename=printing.file_name(publication)
     )
     response["ETag"], response["Last-Modified"] = etag, http_date(modified)
-    response["Cache-Control"] = "public, max-age=3600"
     return response
 
 

@@ -13,6 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .email import email_settings
+from .http_cache import http_cache_settings
 from .replicas import replica_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -84,7 +85,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads the database: whether this request's reads may use a replica.
     "core.replicas.ReplicaMiddleware",
+    # Cache-Control for browsers and CDNs, around the page cache; each page gets its ETag, kept
+    # with it, and a 304 when the client holds it (core/http_cache.py).
+    "core.http_cache.HttpCacheMiddleware",
     "core.middleware.PageCacheMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -176,6 +181,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
 # recently used go first, so a worker's memory stays flat however many pages it serves.
 CONTENT_CACHE_LOCAL_BYTES = int(os.environ.get("DJANGO_CONTENT_CACHE_LOCAL_BYTES", 8 * 2**20))
 PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("DJANGO_PAGE_CACHE_LOCAL_BYTES", 8 * 2**20))
+# How long browsers and CDNs keep public answers, and the caches purged after each change
+# (DJANGO_CDN_*, DJANGO_NGINX_CACHE_DIR): see settings/http_cache.py.
+globals().update(http_cache_settings(os.environ))
 
 AUTHENTICATION_BACKENDS = [
     # Refuses a login while its username and address are locked out, before checking it.

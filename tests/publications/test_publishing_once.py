@@ -69,7 +69,7 @@ def test_publishing_a_draft_from_the_form_saves_indexes_and_bumps_once(
     assert counted["indexed"] == [draft.pk]
     assert counted["generations"] == 1  # the generation starts once now...
     # ...and once more after the commit, in one callback; the other queues subscribers' alerts.
-    assert sorted(callback.__name__ for callback in after_commit) == ["enqueue", "generation"]
+    assert sorted(callback.__name__ for callback in after_commit) == ["_committed", "enqueue"]
 
 
 def test_publishing_a_new_item_from_the_form_saves_it_once(
