@@ -22,6 +22,7 @@ from django.test.utils import CaptureQueriesContext
 
 from core.models import SiteSettings
 from core.replicas import PIN_COOKIE, WRITES
+from publications.models import Publication
 from subscriptions import services
 from subscriptions.models import Subscriber
 from tests.factories import PublicationFactory, SeriesFactory, UserFactory
@@ -303,6 +304,17 @@ def test_content_of_a_young_generation_is_built_from_the_primary(replica, settin
         assert len(on_replica) > 0
     finally:
         resume_replay(replica)
+
+
+@on_pair
+def test_outside_requests_everything_reads_the_primary(replica):
+    """Management commands, the task worker and the clock run outside any request."""
+    PublicationFactory(title="Maritime Order in the Straits")
+    replayed(replica)
+    with CaptureQueriesContext(replica) as on_replica:
+        titles = list(Publication.objects.public().values_list("title", flat=True))
+    assert "Maritime Order in the Straits" in titles
+    assert len(on_replica) == 0
 
 
 def test_without_replicas_everything_reads_the_primary(db, settings, client):
