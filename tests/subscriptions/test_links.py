@@ -49,3 +49,16 @@ def test_lists_email_does_not_cover_have_no_email_link(client, site_facts, comme
     page = client.get("/feeds/").content.decode()
     assert "/subscribe/?series=commentaries&amp;from=%2Fpublications%2Fcommentaries%2F" in page
     assert "/subscribe/?events=1" in page
+
+
+def test_feed_links_for_people_open_the_feeds_page(client, demo_content):
+    for address in ("/", "/media/"):
+        html = client.get(address).content.decode()
+        links = re.findall(r'<a class="feed-link" href="([^"]+)"', html)
+        assert links, address
+        assert all(unescape(link).startswith("/feeds/?feed=%2Ffeeds%2F") for link in links), links
+        for link in links:
+            page = client.get(unescape(link))
+            assert page.status_code == 200 and 'id="this-feed"' in page.content.decode()
+    home = client.get("/").content.decode()
+    assert "/subscribe/?series=" in home
