@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run demo test lint format migrations-check bench bench-search bench-pdfs bench-outage bench-lighthouse bench-crawl bench-imports bench-subscriptions
+.PHONY: install run demo test lint format migrations-check bench bench-search bench-pdfs bench-outage bench-lighthouse bench-crawl bench-imports bench-subscriptions bench-httpcache
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,9 @@ bench-imports: install
 
 bench-subscriptions: install
 	$(PY) bench/subscriptions.py
+
+bench-httpcache: install
+	$(PY) bench/nginx_cache.py
 
 bench-outage: install
 	$(PY) bench/outage.py $(if $(BEFORE),--before $(BEFORE))

@@ -1,8 +1,10 @@
 """The documented production set-up, started for real: nginx (``deploy/nginx/rsis.conf``) in front
-of gunicorn with one sync worker and production settings, on a database of its own.
+of gunicorn with one sync worker, the task queue's worker and production settings, on a
+database of its own with the demo content.
 
 Slow clients must not hold the worker, forged X-Forwarded-For must not dodge login throttling,
-and uploaded files must be served with their safe headers.
+uploaded files must be served with their safe headers, and nginx's cache must serve public
+pages again, never staff's, and forget them when content changes.
 """
 
 import http.client
@@ -22,7 +24,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.factories import jpeg_bytes
-from tests.servers import free_port, require_program, wait_for_port
+from tests.servers import RedisServer, free_port, require_program, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "deploy" / "nginx" / "rsis.conf"
@@ -35,8 +37,8 @@ TLS.verify_mode = ssl.CERT_NONE
 
 
 class Stack:
-    def __init__(self, root):
-        self.root = root
+    def __init__(self, root, redis):
+        self.root, self.redis = root, redis
         self.app_port, self.http_port, self.https_port = free_port(), free_port(), free_port()
         self.processes = []
 
@@ -52,8 +54,10 @@ class Stack:
             DJANGO_MEDIA_ROOT=str(self.root / "media"),
             DJANGO_PROXY_COUNT="1",
             DJANGO_LOGIN_FAILURE_LIMIT="5",
+            DJANGO_NGINX_CACHE_DIR=str(self.root / "nginx-cache"),
         )
-        env.pop("CACHE_URL", None)
+        # Shared by the site and commands, as in production: a change made anywhere shows.
+        env["CACHE_URL"] = self.redis.url
         return env
 
     def manage(self, *args):
@@ -68,8 +72,11 @@ class Stack:
         self.manage(
             "shell", "-c",
             "from django.contrib.auth import get_user_model; "
-            f"get_user_model().objects.create_user('kim', password='{PASSWORD}', is_staff=True)",
+            f"get_user_model().objects.create_user('kim', password='{PASSWORD}', is_staff=True); "
+            f"get_user_model().objects.create_user('lee', password='{PASSWORD}', is_staff=True)",
         )  # fmt: skip
+        self.manage("load_demo", "--no-admin", "--no-photos")
+        (self.root / "nginx-cache").mkdir()
         media = self.root / "media"
         (media / "people").mkdir(parents=True)
         (media / "people" / "photo.jpg").write_bytes(jpeg_bytes())
@@ -86,6 +93,15 @@ class Stack:
             [PYTHON.parent / "gunicorn", "rsis_site.wsgi", "--workers", "1",
              "--worker-class", "sync", "--bind", f"127.0.0.1:{self.app_port}", "--timeout", "30"],
             self.app_port,
+        )  # fmt: skip
+        # The task queue's worker, which purges nginx's cache after each change.
+        self.processes.append(
+            subprocess.Popen(
+                [PYTHON, ROOT / "manage.py", "db_worker", "--no-startup-delay",
+                 "--interval", "0.1"],
+                env=self.env(), cwd=ROOT, stdout=open(self.root / "worker.log", "wb"),  # noqa: SIM115
+                stderr=subprocess.STDOUT,
+            )
         )  # fmt: skip
         (self.root / "rsis.conf").write_text(self.site_config())
         (self.root / "nginx.conf").write_text(self.main_config())
@@ -119,6 +135,7 @@ class Stack:
             "/etc/ssl/private/rsis.key": str(self.root / "key.pem"),
             "/srv/rsis/static/": f"{self.root / 'static'}/",
             "/srv/rsis/media/": f"{self.root / 'media'}/",
+            "/var/cache/nginx/rsis": str(self.root / "nginx-cache"),
         }
         for old, new in replacements.items():
             assert old in text, f"{CONFIG.name} no longer says {old!r}"
@@ -160,12 +177,15 @@ http {{
 def stack(tmp_path_factory):
     nginx = require_program("nginx", "nginx")
     require_program("openssl", "openssl")
-    running = Stack(tmp_path_factory.mktemp("nginx"))
+    redis = RedisServer(require_program("redis-server", "redis-server"))
+    redis.start()
+    running = Stack(tmp_path_factory.mktemp("nginx"), redis)
     try:
         running.start(nginx)
         yield running
     finally:
         running.stop()
+        redis.stop()
 
 
 def request(port, method, path, *, headers=None, body=None, tls=True, timeout=10):
@@ -231,14 +251,14 @@ def test_a_missing_upload_is_not_found(stack):
     assert request(stack.https_port, "GET", "/media-files/people/none.jpg").status == 404
 
 
-def login(stack, password, forged):
+def login(stack, password, forged, username="kim"):
     """One login attempt in a fresh session, claiming to come from ``forged``."""
     form = request(stack.https_port, "GET", "/admin/login/")
     cookie = SimpleCookie(form.getheader("Set-Cookie"))["csrftoken"].value
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', form.content).group(1)
     return request(
         stack.https_port, "POST", "/admin/login/?next=/admin/",
-        body=urlencode({"csrfmiddlewaretoken": token.decode(), "username": "kim",
+        body=urlencode({"csrfmiddlewaretoken": token.decode(), "username": username,
                         "password": password, "next": "/admin/"}),
         headers={"Content-Type": "application/x-www-form-urlencoded",
                  "Cookie": f"csrftoken={cookie}", "X-Forwarded-For": forged,
@@ -308,3 +328,75 @@ def test_without_nginx_one_slow_client_holds_the_sync_worker(stack):
         for thread in threads:
             thread.join()
     assert request(stack.https_port, "GET", "/robots.txt").status == 200
+
+
+def set_cookies(response):
+    cookies = SimpleCookie()
+    for name, value in response.getheaders():
+        if name.lower() == "set-cookie":
+            cookies.load(value)
+    return cookies
+
+
+def staff_cookies(stack):
+    """The cookies of a member of staff signed in, with the staff mark the site gives."""
+    signed_in = login(stack, PASSWORD, "203.0.113.9", username="lee")
+    assert signed_in.status == 302, signed_in.status
+    session = set_cookies(signed_in)["sessionid"].value
+    admin = request(stack.https_port, "GET", "/admin/", headers={"Cookie": f"sessionid={session}"})
+    return f"sessionid={session}; rsis_staff={set_cookies(admin)['rsis_staff'].value}"
+
+
+def test_public_pages_are_served_again_from_the_nginx_cache(stack):
+    first = request(stack.https_port, "GET", "/events/")
+    second = request(stack.https_port, "GET", "/events/")
+
+    assert first.status == second.status == 200
+    assert first.getheader("X-Cache-Status") == "MISS"
+    assert second.getheader("X-Cache-Status") == "HIT"
+    assert second.content == first.content
+    assert second.getheader("Cache-Control").startswith("public, max-age=60, s-maxage=300")
+    assert second.getheader("Set-Cookie") is None
+
+
+def test_staff_are_never_served_from_the_cache_nor_cached(stack):
+    cookies = staff_cookies(stack)
+    anonymous = request(stack.https_port, "GET", "/publications/")
+    staff = [
+        request(stack.https_port, "GET", "/publications/", headers={"Cookie": cookies})
+        for _ in range(2)
+    ]
+    after = request(stack.https_port, "GET", "/publications/")
+
+    for response in staff:
+        assert response.status == 200
+        assert response.getheader("X-Cache-Status") == "BYPASS"
+        assert response.getheader("Cache-Control") == "private, no-store"
+    assert after.getheader("X-Cache-Status") == "HIT"
+    assert after.content == anonymous.content
+
+
+def test_posts_always_reach_the_site(stack):
+    for _ in range(2):
+        posted = request(stack.https_port, "POST", "/search/?q=asean", body=b"")
+        assert posted.getheader("X-Cache-Status") in (None, "BYPASS")
+
+
+def test_a_change_empties_the_nginx_cache(stack):
+    request(stack.https_port, "GET", "/")
+    assert request(stack.https_port, "GET", "/").getheader("X-Cache-Status") == "HIT"
+
+    stack.manage(
+        "shell", "-c",
+        "from core.models import SiteSettings; "
+        "site = SiteSettings.objects.get(pk=1); site.tagline = 'Freshly changed'; site.save()",
+    )  # fmt: skip
+    # The worker purges the cache once it takes the task: ask until it has.
+    for _ in range(300):
+        fresh = request(stack.https_port, "GET", "/")
+        if b"Freshly changed" in fresh.content:
+            break
+        time.sleep(0.1)
+    assert b"Freshly changed" in fresh.content, (stack.root / "worker.log").read_text()
+    assert fresh.getheader("X-Cache-Status") == "MISS"
+    assert request(stack.https_port, "GET", "/").getheader("X-Cache-Status") == "HIT"
