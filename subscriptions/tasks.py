@@ -3,6 +3,8 @@ a visitor's or an editor's request."""
 
 from django_tasks import task
 
+from core.cdn import purge_after_change
+
 from . import mail, sending
 from .models import Announcement
 
@@ -16,9 +18,13 @@ def send_confirmation(email, token):
 @task()
 def announce_new_items():
     """Start the alerts of what became public (run after each publication and every minute,
-    for items that go out at their scheduled time)."""
-    for announcement in sending.announce_due():
+    for items that go out at their scheduled time). An item out by the clock changed no row,
+    so the shared caches are told here too."""
+    started = sending.announce_due()
+    for announcement in started:
         send_alerts.enqueue(announcement.pk)
+    if started:
+        purge_after_change()
 
 
 @task()

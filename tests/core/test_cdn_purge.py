@@ -1,17 +1,21 @@
 """After each committed change the configured CDN is asked, once, to purge: a local HTTP server
 stands for it."""
 
+import datetime
 import json
 import logging
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 from django_tasks.signals import task_enqueued
 
 from core.content_cache import one_generation
 from core.models import FooterLink, SiteSettings, SocialLink
+from tests.factories import PublicationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +138,17 @@ def test_nothing_is_queued_without_a_cache_to_purge(
         task_enqueued.disconnect(dispatch_uid="test:queued")
 
     assert queued == []
+
+
+def test_an_item_out_at_its_scheduled_time_purges_once(cdn, commentaries, time_machine):
+    time_machine.move_to(timezone.now(), tick=False)
+    PublicationFactory(
+        series=commentaries, status="scheduled",
+        published_at=timezone.now() + datetime.timedelta(minutes=30),
+    )  # fmt: skip
+    call_command("periodic_tasks")
+    assert cdn.received == []  # nothing is out yet
+    time_machine.shift(datetime.timedelta(minutes=31))
+    call_command("periodic_tasks")  # the clock notices it is out: the CDN is told
+    call_command("periodic_tasks")
+    assert len(cdn.received) == 1
