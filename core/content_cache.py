@@ -29,6 +29,7 @@ from django.utils.safestring import mark_safe
 
 from . import redis_cache
 from .memory import BoundedLRU
+from .metrics import CONTENT_HIT, CONTENT_MISS
 
 GENERATION_KEY = "content:generation"
 SHARED_TIMEOUT = 24 * 60 * 60
@@ -197,11 +198,13 @@ def memo(name, build):
         return trial[local_key]
     value = _local.get(local_key, _MISSING)
     if value is not _MISSING:
+        CONTENT_HIT.inc()
         return value
     label = name if len(name) <= 100 else hashlib.sha256(name.encode()).hexdigest()
     shared_key = f"content:{label}:{generation}"
     value = cache.get(shared_key)
     if value is None:
+        CONTENT_MISS.inc()
         value = build()
         if trial is not None:
             trial[local_key] = value
@@ -209,6 +212,8 @@ def memo(name, build):
         if value is None:
             return value
         cache.set(shared_key, value, SHARED_TIMEOUT)
+    else:
+        CONTENT_HIT.inc()
     _local.put(local_key, value)
     return value
 

@@ -13,6 +13,7 @@ from django.utils.crypto import constant_time_compare
 from .content_cache import GENERATION_KEY, checked, current_generation, request_generation
 from .feeds import answer_conditionally
 from .memory import BoundedLRU
+from .metrics import PAGE_HIT, PAGE_MISS
 
 MAX_CACHED_QUERY = 300
 STAFF_MARK_COOKIE = "rsis_staff"
@@ -48,8 +49,10 @@ class PageCacheMiddleware:
             generation, entry = self.lookup(key)
             request_generation.set(generation)
             if entry is not None:
+                PAGE_HIT.inc()
                 # A feed reader holding this answer already (its ETag or date) gets 304.
                 return answer_conditionally(request, self.rebuild(entry))
+            PAGE_MISS.inc()
             response = self.get_response(request)
             if self.cacheable_response(response):
                 response["X-Page-Cache"] = "miss"

@@ -29,6 +29,12 @@ def client_address(request):
     return remote
 
 
+def from_trusted_proxy(request):
+    """Whether the connection comes from a trusted proxy's network (``TRUSTED_PROXY_NETWORKS``),
+    whose headers (X-Forwarded-For, X-Request-ID) may be believed."""
+    return _trusted(request.META.get("REMOTE_ADDR"))
+
+
 def _trusted(address):
     try:
         ip = ipaddress.ip_address(address or "")

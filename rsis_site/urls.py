@@ -24,6 +24,9 @@ SITEMAPS = {
     "media": MediaSitemap,
 }
 
+# A database that cannot be reached gives 503 pages that need no database (operations/views.py).
+handler500 = "operations.views.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", robots, name="robots"),

@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .email import email_settings
 from .http_cache import http_cache_settings
+from .operations import init_sentry, operations_settings
 from .replicas import replica_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -78,9 +79,17 @@ INSTALLED_APPS = [
     "subscriptions",
     "django_tasks",
     "backoffice.third_party.QueueConfig",
+    # Health checks, request ids, metrics and the page shown while the database is away.
+    "django_prometheus",
+    "operations",
 ]
 
 MIDDLEWARE = [
+    # /healthz, /readyz and /metrics, ahead of everything (operations/middleware.py); then the
+    # request metrics and the request id, around every other middleware.
+    "operations.middleware.OperationsEndpointsMiddleware",
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "operations.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads the database: whether this request's reads may use a replica.
@@ -104,6 +113,8 @@ MIDDLEWARE = [
     "redirects.middleware.RedirectFallbackMiddleware",
     # Last, so that it sees the outcome of every login attempt.
     "axes.middleware.AxesMiddleware",
+    # The other half of the request metrics: innermost, as django-prometheus asks.
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "rsis_site.urls"
@@ -293,11 +304,7 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
-    # Not-found pages are normal traffic (crawlers); the server's access log records them.
-    "loggers": {"django.request": {"level": "ERROR"}},
-}
+# Logs (DJANGO_LOG_FORMAT=json), /metrics (DJANGO_METRICS_TOKEN) and Sentry (SENTRY_DSN): see
+# settings/operations.py.
+globals().update(operations_settings(os.environ))
+init_sentry(os.environ)
