@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: install run demo test lint format migrations-check bench bench-search bench-pdfs bench-outage bench-lighthouse bench-crawl bench-imports bench-subscriptions bench-httpcache
+.PHONY: install run demo test lint format migrations-check bench bench-search bench-pdfs bench-outage bench-lighthouse bench-crawl bench-imports bench-subscriptions bench-httpcache bench-scale
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -73,3 +73,7 @@ bench-lighthouse: install
 
 bench-crawl: install
 	$(PY) bench/crawl.py $(ARGS)
+
+# Two app servers behind nginx against one (wrk and nginx needed).
+bench-scale: install
+	$(PY) bench/scale.py $(ARGS)
