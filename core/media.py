@@ -14,14 +14,27 @@ everything else (PDFs included) is a download. How long browsers and CDNs keep t
 import mimetypes
 import posixpath
 
+from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponseNotModified
+from django.utils.encoding import filepath_to_uri
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 
 INLINE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp", "image/avif"}
 SANDBOX = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+
+
+def site_address(name):
+    """The site's own address of the stored file ``name``: under ``MEDIA_URL``, answered by
+    ``media_file`` from whichever storage holds it.
+
+    Bodies and printed PDFs name files by this address rather than the storage's (a bucket or
+    CDN host), so that rich text never names a storage host (moving the files needs no
+    rewrite of what editors wrote) and printing reads pictures from the storage itself.
+    """
+    return f"{settings.MEDIA_URL}{filepath_to_uri(name)}"
 
 
 @require_safe

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from core.images import open_checked_image
+from core.media import site_address
 from core.pdfs import check_pdf
 from library.documents import check_document, kind_of
 from library.models import Document, Image
@@ -51,7 +52,7 @@ def place_pdfs(ctx):
             address = (
                 reverse("publications:pdf", kwargs={"code": publication.code})
                 if publication.code and publication.is_public()
-                else publication.pdf.url
+                else site_address(publication.pdf.name)  # a redirect stays on the site
             )
             olds = (attachment.url, attachment.link, f"/?attachment_id={post_id}")
             ctx.one("attachment", name, lambda o=olds, a=address, n=name: _lead(ctx, o, a, n))

@@ -9,6 +9,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
 from core.images import MAX_UPLOAD_BYTES, RENDITION_STRATEGY, ValidatedImageField, credit_line
+from core.media import site_address
 
 from .documents import (
     MAX_DOCUMENT_BYTES,
@@ -116,7 +117,8 @@ class Image(Upload):
         return self.title
 
     def get_absolute_url(self):
-        return self.file.url
+        # The site's own address: redirects to library files never lead off the site.
+        return site_address(self.file.name)
 
     def clean(self):
         alt = self.alt_text.strip()
@@ -148,8 +150,9 @@ class Image(Upload):
 
     @property
     def body_address(self):
-        """The address to use for this image in a body (its rendition sized for the text)."""
-        return self.body_size.url
+        """The address to use for this image in a body (its rendition sized for the text), on
+        the site itself whatever storage holds it (see ``core.media.site_address``)."""
+        return site_address(self.body_size.name)
 
 
 class Document(Upload):
@@ -197,4 +200,5 @@ class Document(Upload):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return self.file.url
+        # The site's own address: redirects to library files never lead off the site.
+        return site_address(self.file.name)

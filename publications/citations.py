@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.dateformat import format as format_date
 
+from core.media import site_address
 from core.site import get_site_context
 from core.text import single_line
 
@@ -82,7 +83,7 @@ class Citation:
             genre=publication.series.item_name,
             number=publication.code or "",
             url=absolute(publication.get_absolute_url()),
-            pdf_url=absolute(publication.pdf.url) if publication.pdf else "",
+            pdf_url=absolute(site_address(publication.pdf.name)) if publication.pdf else "",
             abstract=publication.synopsis,
             keywords=tuple(tag.name for tag in publication.tags.all()),
         )

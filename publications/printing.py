@@ -34,6 +34,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Enclosure
 
 from core.content_cache import memo
+from core.media import site_address
 from core.site import get_site_context
 
 from . import citations
@@ -78,16 +79,17 @@ def print_html(publication, site_origin, *, draft=False):
 
 
 def _image_url(publication):
-    """The feature image at print size (its 1600-pixel rendition, else the original)."""
+    """The feature image at print size (its 1600-pixel rendition, else the original), at the
+    site's own address, which ``media_fetcher`` reads from the storage wherever it is."""
     if not publication.image:
         return ""
     try:
         rendition = publication.image_1600_jpeg
         if default_storage.exists(rendition.name):
-            return rendition.url
+            return site_address(rendition.name)
     except (OSError, ValueError):
         logger.warning("No print rendition of %s", publication.image.name)
-    return publication.image.url
+    return site_address(publication.image.name)
 
 
 @cache

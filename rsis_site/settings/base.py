@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .email import email_settings
 from .http_cache import http_cache_settings
+from .media import media_origins, media_storage
 from .operations import init_sentry, operations_settings
 from .replicas import replica_settings
 
@@ -260,7 +261,9 @@ SUBSCRIPTIONS_SEND_RATE = float(os.environ.get("DJANGO_SUBSCRIPTIONS_SEND_RATE",
 SUBSCRIPTIONS_RETRY_DELAYS = (5, 30, 120)
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The local disk (MEDIA_ROOT), or an S3-compatible bucket shared by every app server when
+    # MEDIA_STORAGE_URL names one: see settings/media.py.
+    "default": media_storage(os.environ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -292,7 +295,8 @@ CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        # Uploaded pictures come from the bucket's host when they are kept in one.
+        "img-src": ["'self'", "data:", *media_origins(STORAGES["default"])],
         "style-src": ["'self'"],
         # The one inline script, in the head of templates/base.html, marks the page as
         # scripted before it is drawn, so the phone menu is collapsed from the first paint.

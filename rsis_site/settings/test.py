@@ -8,6 +8,7 @@ os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")
 os.environ.pop("CACHE_URL", None)
+os.environ.pop("MEDIA_STORAGE_URL", None)
 
 from .base import *  # noqa: E402,F403
 from .base import BASE_DIR  # noqa: E402
