@@ -297,10 +297,11 @@ def item_pdf(request, series, slug):
 
 
 def pdf_response(request, publication):
-    """The public PDF of ``publication``: the uploaded one, else the one the site makes, with
-    validators for conditional requests (and the public Cache-Control of ``core.http_cache``);
-    503 while it cannot be made."""
-    found = _uploaded_pdf(publication) or _generated_pdf(request, publication)
+    """The public PDF of ``publication``, with validators for conditional requests; 503 while
+    it cannot be made. An uploaded one (cleaned on upload) is sent as a download, not sandboxed:
+    a sandbox stops browsers' PDF viewers; the one the site makes is shown in the browser."""
+    uploaded = _uploaded_pdf(publication)
+    found = uploaded or _generated_pdf(request, publication)
     if found is None:
         return _pdf_unavailable()
     etag, modified, opener = found
@@ -308,10 +309,12 @@ def pdf_response(request, publication):
     not_modified = get_conditional_response(request, etag=etag, last_modified=modified)
     if not_modified is not None:
         return not_modified
+    name, download = printing.file_name(publication), uploaded is not None
     response = FileResponse(
-        opener(), content_type="application/pdf", filename=printing.file_name(publication)
+        opener(), content_type="application/pdf", filename=name, as_attachment=download
     )
     response["ETag"], response["Last-Modified"] = etag, http_date(modified)
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

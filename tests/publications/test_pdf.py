@@ -320,7 +320,7 @@ def test_uploaded_pdf_is_served_at_the_same_address_and_searched(visitor, lavrov
     assert "quokkametric" in lavrov.pdf_text
     response = visitor.get("/p/CO21113.pdf")
     assert response.status_code == 200
-    assert response["Content-Disposition"] == 'inline; filename="CO21113.pdf"'
+    assert response["Content-Disposition"] == 'attachment; filename="CO21113.pdf"'  # uploaded
     assert "quokkametric" in text_of(read(response))
     assert not GeneratedPDF.objects.exists()
     found = visitor.get("/search/", {"q": "quokkametric"}).content.decode()

@@ -114,3 +114,14 @@ def test_the_pdf_field_says_pdfs_are_cleaned(staff_client, commentaries):
     page = staff_client.get(ADD_URL).content.decode()
 
     assert "PDFs are cleaned on upload" in page
+
+
+def test_an_uploaded_pdf_is_served_as_a_download(visitor, commentaries):
+    publication = PublicationFactory(series=commentaries, code="CO21113")
+    publication.pdf = pdf_upload(polyglot_pdf(2))
+    publication.save()
+    response = visitor.get("/p/CO21113.pdf")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="CO21113.pdf"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert_readable_and_clean(b"".join(response.streaming_content), pages=2)
