@@ -70,8 +70,7 @@ def followers(item):
 def public_items(since, until):
     """The items that became public in (``since``, ``until``], oldest first."""
     publications = Publication.objects.public(until).filter(published_at__gt=since).for_cards()
-    events = Event.objects.filter(status=Event.Status.PUBLISHED, published_at__gt=since,
-                                  published_at__lte=until)  # fmt: skip
+    events = Event.objects.public().filter(published_at__gt=since, published_at__lte=until)
     return sorted([*publications, *events], key=lambda item: item.published_at)
 
 
@@ -98,7 +97,7 @@ def send_alerts(announcement, *, sender=None):
     """Email the item of ``announcement`` to those who want each item as it comes. Returns
     ``(sent, failed)``."""
     item = _for_emails(announcement)
-    if item is None or not _is_public(item):
+    if item is None or not item.is_public():
         return 0, 0
     wanted = followers(item).filter(frequency=Subscriber.Frequency.EACH).order_by("pk")
     ids = list(wanted.values_list("pk", flat=True))
@@ -126,10 +125,6 @@ def _for_emails(announcement):
     if model is Publication:
         items = items.for_cards()
     return items.first()
-
-
-def _is_public(item):
-    return item.is_public() if isinstance(item, Publication) else item.status == "published"
 
 
 def claim(subscriber_pks, items, kind, *, now=None):

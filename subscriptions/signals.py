@@ -9,12 +9,7 @@ def item_saved(sender, instance, **kwargs):
     from .sending import ANNOUNCE_WINDOW
 
     out = instance.published_at
-    now = timezone.now()
-    if (
-        getattr(instance, "status", None) == "published"
-        and out
-        and now - ANNOUNCE_WINDOW <= out <= now
-    ):
+    if instance.is_public() and out and timezone.now() - ANNOUNCE_WINDOW <= out:
         from .tasks import announce_new_items
 
         transaction.on_commit(announce_new_items.enqueue, robust=True)
