@@ -7,12 +7,13 @@ can be set beside the same life in other systems (the closing note of the editin
 """
 
 import datetime
+from contextlib import suppress
 
 import pytest
 import time_machine
 from django.db import connection
 from django.utils import timezone
-from playwright.sync_api import expect
+from playwright.sync_api import Error, expect
 
 from editorial.roles import CONTRIBUTOR, EDITOR
 from publications.models import Publication
@@ -87,7 +88,10 @@ def test_the_life_of_a_publication(live_server, browser, sign_in, mailoutbox, ca
         writer.click(dialog.get_by_role("button", name="Browse..."))
     picker = popup.value
     picker.wait_for_load_state()
-    writer.click(picker.locator(".library-picker__choice", has_text="Harbour at dawn"))
+    # The picker closes its own window once the picture is chosen, maybe before the click
+    # returns.
+    with picker.expect_event("close"), suppress(Error):
+        writer.click(picker.locator(".library-picker__choice", has_text="Harbour at dawn"))
     writer.click(dialog.get_by_role("button", name="Insert"))
     writer.click(page.locator(".field-categories .select2-selection"))
     page.locator(".field-categories .select2-search__field").fill("Southeast")
